@@ -1,0 +1,106 @@
+"""Read and validate the records in `data/`.
+
+`load_records()` returns every congress, source and party, validated, or raises `RecordError`
+with one line per problem: the file, the field path and the bad value. Nothing is served from
+records that did not pass.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from dashboard.records import Congress, Party, Source
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class RecordError(Exception):
+    """One or more records are invalid. The message names each file, field and bad value."""
+
+
+@dataclass(frozen=True)
+class Records:
+    """Everything in `data/`, validated. Congresses are in date order."""
+
+    congresses: tuple[Congress, ...]
+    sources: dict[str, Source]
+    parties: dict[str, Party]
+
+
+def _read_toml(path: Path, root: Path) -> dict[str, Any]:
+    name = path.relative_to(root.parent) if path.is_relative_to(root.parent) else path
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise RecordError(f"{name}: the file is empty")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise RecordError(f"{name}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        raise RecordError(f"{name}: not valid TOML: {error}") from None
+
+
+def _describe(error: ValidationError, name: object) -> list[str]:
+    lines = []
+    for problem in error.errors(include_url=False):
+        path = ".".join(str(part) for part in problem["loc"]) or "(record)"
+        message = problem["msg"].removeprefix("Value error, ")
+        shown = problem.get("input")
+        value = "" if isinstance(shown, dict | list) else f" (got {shown!r})"
+        lines.append(f"{name}: {path}: {message}{value}")
+    return lines
+
+
+def _validate(model: type[Model], data: Any, name: object, context: dict, errors: list[str]) -> Model | None:
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        errors.extend(_describe(error, name))
+        return None
+
+
+def _registry(path: Path, key: str, model: type[Model], root: Path, errors: list[str]) -> dict[str, Model]:
+    entries = _read_toml(path, root).get(key, [])
+    found: dict[str, Model] = {}
+    for index, entry in enumerate(entries):
+        item = _validate(model, entry, f"{path.name}: {key}.{index}", {}, errors)
+        if item is not None:
+            if item.id in found:
+                errors.append(f"{path.name}: {key}.{index}.id: duplicate id {item.id!r}")
+            found[item.id] = item
+    return found
+
+
+def load_records(root: Path = DATA_DIR) -> Records:
+    """Read, validate and return every record under `root`; raise `RecordError` if any is bad."""
+    errors: list[str] = []
+    sources = _registry(root / "sources.toml", "source", Source, root, errors)
+    parties = _registry(root / "parties.toml", "party", Party, root, errors)
+    for party in parties.values():
+        if party.family and party.family not in parties:
+            errors.append(f"parties.toml: {party.id}.family: unknown party id {party.family!r}")
+    context = {"sources": set(sources), "parties": set(parties)}
+    congresses: dict[str, tuple[Congress, Path]] = {}
+    for path in sorted((root / "congresses").glob("*.toml")):
+        name = path.relative_to(root.parent)
+        congress = _validate(Congress, _read_toml(path, root), name, context, errors)
+        if congress is None:
+            continue
+        if congress.id in congresses:
+            other = congresses[congress.id][1].relative_to(root.parent)
+            errors.append(f"{name}: id: duplicate congress {congress.id!r}, also in {other}")
+            continue
+        if path.stem != congress.id:
+            errors.append(f"{name}: id: {congress.id!r} should be in a file named {congress.id}.toml")
+        congresses[congress.id] = (congress, path)
+    if errors:
+        raise RecordError("\n".join(errors))
+    ordered = sorted((c for c, _ in congresses.values()), key=lambda c: (c.dates.start, c.series))
+    return Records(congresses=tuple(ordered), sources=sources, parties=parties)
