@@ -41,10 +41,11 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _known(value: str, info: ValidationInfo, registry: str) -> str:
+def _known(value: str, info: ValidationInfo, registry: Literal["sources", "parties"], where: str = "") -> str:
     known = (info.context or {}).get(registry)
     if known is not None and value not in known:
-        raise ValueError(f"unknown {registry[:-1]} id {value!r}; known: {', '.join(sorted(known))}")
+        kind = {"sources": "source", "parties": "party"}[registry]
+        raise ValueError(f"{where}unknown {kind} id {value!r}; known: {', '.join(sorted(known))}")
     return value
 
 
@@ -155,9 +156,7 @@ class Part(Sourced):
     share: Percent | None = Field(None, description="Percent, where the source gives only shares.")
     approximate: bool = False
     organisations: Count | None = Field(None, description="How many organisations sent these delegates.")
-    within: Slug | None = Field(
-        None, description="The part this one is included in (sympathisers, a sub-faction)."
-    )
+    within: Slug | None = Field(None, description="The part this one is included in (sympathisers, a sub-faction).")
 
     @model_validator(mode="after")
     def _one_measure(self) -> Part:
@@ -195,8 +194,8 @@ class Breakdown(Record):
         if duplicates:
             raise ValueError(f"part ids repeat: {duplicates}")
         if info.data.get("kind") == "party":
-            for part in parts:
-                _known(part.id, info, "parties")
+            for index, part in enumerate(parts):
+                _known(part.id, info, "parties", where=f"{index}.id: ")
         return parts
 
     @model_validator(mode="after")
@@ -375,8 +374,7 @@ class Congress(Record):
         for tally in (vote, *vote.variants):
             if tally.counted() > present:
                 raise ValueError(
-                    f"votes.{index} ({vote.id}): {tally.counted()} votes counted, "
-                    f"more than {whom} present ({present})"
+                    f"votes.{index} ({vote.id}): {tally.counted()} votes counted, more than {whom} present ({present})"
                 )
 
 

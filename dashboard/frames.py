@@ -1,0 +1,535 @@
+"""Tidy pandas frames built from the validated records. Charts only ever read these frames.
+
+Counts are nullable integers (`Int64`): a count the source does not give is `<NA>`, never 0.
+Where a breakdown's parts fall short of its stated total, the gap is its own row,
+`part_id == "not-accounted"`, so no chart can normalise it away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.calendar import new_style
+from dashboard.loader import DATA_DIR, Records, load_records
+from dashboard.records import Breakdown, Claim, Congress, Delegates, Part, Sourced
+
+GAP_ID = "not-accounted"
+GAP_LABEL = "Not accounted for in the source"
+
+COUNT = "Int64"
+TEXT = "string"
+FLAG = "boolean"
+SHARE = "Float64"
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Every frame the dashboard and its exports read. One row per fact, one column per field."""
+
+    congresses: pd.DataFrame
+    dates: pd.DataFrame
+    composition: pd.DataFrame
+    votes: pd.DataFrame
+    bodies: pd.DataFrame
+    events: pd.DataFrame
+    decisions: pd.DataFrame
+    quotes: pd.DataFrame
+    statements: pd.DataFrame
+    numbers: pd.DataFrame
+    not_recorded: pd.DataFrame
+    sources: pd.DataFrame
+    parties: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """(name, frame) for every frame, in a stable order."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+
+
+def _provenance(item: Sourced) -> dict:
+    return {"source_id": item.source, "excerpt": item.excerpt, "note": item.note}
+
+
+def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(columns)
+
+
+PROVENANCE = {"source_id": TEXT, "excerpt": TEXT, "note": TEXT}
+
+
+def _date_label(start: dt.date, end: dt.date) -> str:
+    if start.year != end.year:
+        return f"{start:%-d %B %Y} – {end:%-d %B %Y}"
+    if start.month != end.month:
+        return f"{start:%-d %B} – {end:%-d %B %Y}"
+    return f"{start.day}–{end:%-d %B %Y}"
+
+
+def dates_text(start: dt.date, end: dt.date, calendar: str) -> str:
+    """Display dates with both styles where the source uses the Old Style calendar."""
+    if calendar == "gregorian":
+        return _date_label(start, end)
+    ns = _date_label(new_style(start, "julian"), new_style(end, "julian"))
+    return f"{_date_label(start, end)} (Old Style); {ns} (New Style)"
+
+
+def _congress_row(c: Congress, order: int) -> dict:
+    d = c.delegates
+    claim = lambda x: x.value if x else None  # noqa: E731
+    return {
+        "congress_id": c.id,
+        "order": order,
+        "series": c.series,
+        "ordinal": c.ordinal,
+        "name": c.name,
+        "official_name": c.official_name,
+        "extraordinary": c.extraordinary,
+        "start": c.dates.start,
+        "end": c.dates.end,
+        "calendar": c.dates.calendar,
+        "start_ns": new_style(c.dates.start, c.dates.calendar),
+        "end_ns": new_style(c.dates.end, c.dates.calendar),
+        "dates_text": dates_text(c.dates.start, c.dates.end, c.dates.calendar),
+        "place": c.place.city if c.place else None,
+        "venue": c.place.venue.name if c.place and c.place.venue else None,
+        "delegates_total": claim(d.total),
+        "delegates_total_approximate": bool(d.total and d.total.approximate),
+        "delegates_voting": claim(d.voting),
+        "delegates_consultative": claim(d.consultative),
+        "women": claim(d.women),
+        "nationalities": claim(d.nationalities),
+        "soviets_represented": claim(c.soviets_represented),
+    }
+
+
+CONGRESS_COLUMNS = {
+    "congress_id": TEXT,
+    "order": "int64",
+    "series": TEXT,
+    "ordinal": "int64",
+    "name": TEXT,
+    "official_name": TEXT,
+    "extraordinary": FLAG,
+    "start": "object",
+    "end": "object",
+    "calendar": TEXT,
+    "start_ns": "datetime64[s]",
+    "end_ns": "datetime64[s]",
+    "dates_text": TEXT,
+    "place": TEXT,
+    "venue": TEXT,
+    "delegates_total": COUNT,
+    "delegates_total_approximate": FLAG,
+    "delegates_voting": COUNT,
+    "delegates_consultative": COUNT,
+    "women": COUNT,
+    "nationalities": COUNT,
+    "soviets_represented": COUNT,
+}
+
+
+def _voting_right(d: Delegates) -> Breakdown | None:
+    """The voting-right split, derived from the delegate counts the record gives."""
+    parts = [
+        Part(
+            id=key,
+            label=label,
+            count=claim.value,
+            approximate=claim.approximate,
+            source=claim.source,
+            excerpt=claim.excerpt,
+            note=claim.note,
+        )
+        for key, label, claim in (
+            ("voting", "Full or casting vote", d.voting),
+            ("consultative", "Consultative voice", d.consultative),
+        )
+        if claim is not None
+    ]
+    if not parts:
+        return None
+    return Breakdown.model_construct(
+        kind="voting-right",
+        of="delegates",
+        unit="count",
+        total=d.total,
+        moment=None,
+        default=True,
+        shown_because=None,
+        partial=False,
+        gap_note=None,
+        parts=parts,
+    )
+
+
+def _composition_rows(c: Congress, names: dict[str, str]) -> list[dict]:
+    rows: list[dict] = []
+    breakdowns = list(c.breakdowns)
+    if not any(b.kind == "voting-right" for b in breakdowns) and (derived := _voting_right(c.delegates)):
+        breakdowns.append(derived)
+    seen: dict[str, int] = {}
+    for b in breakdowns:
+        number = seen[b.kind] = seen.get(b.kind, -1) + 1
+        key = f"{b.kind}-{number}"
+        base = {
+            "congress_id": c.id,
+            "breakdown": key,
+            "kind": b.kind,
+            "of": b.of,
+            "unit": b.unit,
+            "is_default": b.default,
+            "moment": b.moment,
+            "partial": b.partial,
+            "total": b.total.value if b.total else None,
+            "total_approximate": bool(b.total and b.total.approximate),
+        }
+        measure = "count" if b.unit == "count" else "share"
+        top = [p for p in b.parts if p.within is None]
+        stated = b.total.value if b.total else None
+        whole = stated if stated is not None else sum(p.count or 0 for p in top)
+        for order, part in enumerate(b.parts):
+            share = float(part.share) if part.share is not None else (100 * part.count / whole if whole else None)
+            rows.append(
+                base
+                | _provenance(part)
+                | {
+                    "order": order,
+                    "part_id": part.id,
+                    "label": part.label or names.get(part.id, part.id),
+                    "within": part.within,
+                    "count": part.count,
+                    "share": share,
+                    "approximate": part.approximate,
+                    "organisations": part.organisations,
+                    "gap": False,
+                }
+            )
+        listed = sum(getattr(p, measure) for p in top)
+        gap = (100 - float(listed)) if b.unit == "percent" else (stated - listed if stated is not None else 0)
+        if gap > 0.05 if b.unit == "percent" else gap > 0:
+            note = b.gap_note or (
+                "The source gives only some parts."
+                if b.partial
+                else f"The source's parts add up to {listed:,} of the {stated:,} it states."
+                if b.unit == "count"
+                else f"The source's shares add up to {listed}%."
+            )
+            provenance = _provenance(b.total) if b.total else {"source_id": top[0].source, "excerpt": None}
+            rows.append(
+                base
+                | provenance
+                | {
+                    "note": note,
+                    "order": len(b.parts),
+                    "part_id": GAP_ID,
+                    "label": GAP_LABEL,
+                    "within": None,
+                    "count": round(gap) if b.unit == "count" else None,
+                    "share": gap if b.unit == "percent" else 100 * gap / whole,
+                    "approximate": bool(base["total_approximate"] or any(p.approximate for p in top)),
+                    "organisations": None,
+                    "gap": True,
+                }
+            )
+    return rows
+
+
+COMPOSITION_COLUMNS = {
+    "congress_id": TEXT,
+    "breakdown": TEXT,
+    "kind": TEXT,
+    "of": TEXT,
+    "unit": TEXT,
+    "is_default": FLAG,
+    "moment": TEXT,
+    "partial": FLAG,
+    "total": COUNT,
+    "total_approximate": FLAG,
+    "order": "int64",
+    "part_id": TEXT,
+    "label": TEXT,
+    "within": TEXT,
+    "count": COUNT,
+    "share": SHARE,
+    "approximate": FLAG,
+    "organisations": COUNT,
+    "gap": FLAG,
+    **PROVENANCE,
+}
+
+
+def _vote_rows(c: Congress) -> list[dict]:
+    rows = []
+    for order, vote in enumerate(c.votes):
+        for variant, tally in enumerate((vote, *vote.variants)):
+            rows.append(
+                _provenance(tally)
+                | {
+                    "congress_id": c.id,
+                    "vote_id": vote.id,
+                    "order": order,
+                    "variant": variant,
+                    "is_default": variant == 0,
+                    "motion": vote.motion,
+                    "kind": "caucus" if vote.caucus else "floor",
+                    "caucus": vote.caucus,
+                    "date": vote.date,
+                    "in_favour": tally.in_favour,
+                    "against": tally.against,
+                    "abstained": tally.abstained,
+                    "not_voting": tally.not_voting,
+                    "dissents": tally.dissents,
+                    "unanimous": tally.unanimous,
+                    "outcome": tally.outcome,
+                    "wording": tally.wording,
+                    "shown_because": vote.shown_because,
+                }
+            )
+    return rows
+
+
+VOTE_COLUMNS = {
+    "congress_id": TEXT,
+    "vote_id": TEXT,
+    "order": "int64",
+    "variant": "int64",
+    "is_default": FLAG,
+    "motion": TEXT,
+    "kind": TEXT,
+    "caucus": TEXT,
+    "date": "object",
+    "in_favour": COUNT,
+    "against": COUNT,
+    "abstained": COUNT,
+    "not_voting": COUNT,
+    "dissents": COUNT,
+    "unanimous": FLAG,
+    "outcome": TEXT,
+    "wording": TEXT,
+    "shown_because": TEXT,
+    **PROVENANCE,
+}
+
+
+def _claim_rows(c: Congress, field: str, claim: Claim | None) -> list[dict]:
+    if claim is None:
+        return []
+    rows = []
+    for variant, item in enumerate((claim, *getattr(claim, "variants", []))):
+        rows.append(
+            _provenance(item)
+            | {
+                "congress_id": c.id,
+                "field": field,
+                "value": item.value,
+                "approximate": item.approximate,
+                "is_default": variant == 0,
+                "moment": item.moment,
+                "shown_because": getattr(claim, "shown_because", None),
+            }
+        )
+    return rows
+
+
+def _number_rows(c: Congress) -> list[dict]:
+    """Every number of a record, each with its source and excerpt, variants included."""
+    rows = []
+    for name in ("total", "voting", "consultative", "women", "nationalities"):
+        rows += _claim_rows(c, f"delegates.{name}", getattr(c.delegates, name))
+    rows += _claim_rows(c, "soviets_represented", c.soviets_represented)
+    for i, b in enumerate(c.breakdowns):
+        rows += _claim_rows(c, f"breakdowns.{i}.total", b.total)
+        for p in b.parts:
+            for measure in ("count", "share", "organisations"):
+                value = getattr(p, measure)
+                if value is not None:
+                    rows += _claim_rows(
+                        c,
+                        f"breakdowns.{i}.{b.kind}.{p.id}.{measure}",
+                        Claim.model_construct(
+                            value=value,
+                            approximate=p.approximate,
+                            moment=b.moment,
+                            source=p.source,
+                            excerpt=p.excerpt,
+                            note=p.note,
+                            variants=[],
+                            shown_because=None,
+                        ),
+                    )
+                    rows[-1]["is_default"] = b.default
+    for v in c.votes:
+        for variant, tally in enumerate((v, *v.variants)):
+            for measure in ("in_favour", "against", "abstained", "not_voting", "dissents"):
+                value = getattr(tally, measure)
+                if value is not None:
+                    rows.append(
+                        _provenance(tally)
+                        | {
+                            "congress_id": c.id,
+                            "field": f"votes.{v.id}.{measure}",
+                            "value": value,
+                            "approximate": False,
+                            "is_default": variant == 0,
+                            "moment": None,
+                            "shown_because": v.shown_because,
+                        }
+                    )
+    for body in c.bodies:
+        rows += _claim_rows(c, f"bodies.{body.id}.members", body.members)
+        rows += _claim_rows(c, f"bodies.{body.id}.alternates", body.alternates)
+    return rows
+
+
+NUMBER_COLUMNS = {
+    "congress_id": TEXT,
+    "field": TEXT,
+    "value": "Float64",
+    "approximate": FLAG,
+    "is_default": FLAG,
+    "moment": TEXT,
+    "shown_because": TEXT,
+    **PROVENANCE,
+}
+
+
+def build_frames(records: Records) -> Frames:
+    """Turn validated records into the dashboard's frames."""
+    names = {p.id: p.short for p in records.parties.values()}
+    congresses, dates, composition, votes, bodies, events = [], [], [], [], [], []
+    decisions, quotes, statements, numbers, not_recorded = [], [], [], [], []
+    for order, c in enumerate(records.congresses):
+        congresses.append(_congress_row(c, order))
+        for variant, d in enumerate((c.dates, *c.dates.variants)):
+            dates.append(
+                _provenance(d)
+                | {
+                    "congress_id": c.id,
+                    "is_default": variant == 0,
+                    "label": d.label,
+                    "start": d.start,
+                    "end": d.end,
+                    "calendar": d.calendar,
+                    "text": dates_text(d.start, d.end, d.calendar),
+                    "shown_because": c.dates.shown_because,
+                }
+            )
+        composition += _composition_rows(c, names)
+        for body in c.bodies:
+            composition += [
+                row | {"congress_id": c.id, "breakdown": f"body-{body.id}-{row['breakdown']}"}
+                for row in _composition_rows(
+                    Congress.model_construct(id=c.id, breakdowns=body.composition, delegates=Delegates()), names
+                )
+            ]
+        votes += _vote_rows(c)
+        bodies += [
+            _provenance(b)
+            | {
+                "congress_id": c.id,
+                "body_id": b.id,
+                "name": b.name,
+                "members": b.members.value if b.members else None,
+                "members_approximate": bool(b.members and b.members.approximate),
+                "alternates": b.alternates.value if b.alternates else None,
+            }
+            for b in c.bodies
+        ]
+        events += [
+            _provenance(e)
+            | {
+                "congress_id": c.id,
+                "order": i,
+                "date": e.date,
+                "calendar": e.calendar,
+                "date_ns": new_style(e.date, e.calendar),
+                "time": e.time.strftime("%H:%M") if e.time else None,
+                "time_qualifier": e.time_qualifier,
+                "text": e.text,
+            }
+            for i, e in enumerate(c.events)
+        ]
+        decisions += [
+            _provenance(d)
+            | {"congress_id": c.id, "decision_id": d.id, "title": d.title, "kind": d.kind, "summary": d.summary}
+            for d in c.decisions
+        ]
+        quotes += [
+            _provenance(q) | {"congress_id": c.id, "speaker": q.speaker, "words": q.words, "context": q.context}
+            for q in c.quotes
+        ]
+        statements += [_provenance(s) | {"congress_id": c.id, "text": s.text} for s in c.statements]
+        numbers += _number_rows(c)
+        not_recorded += [{"congress_id": c.id, "topic": k, "reason": v} for k, v in c.not_recorded.items()]
+    return Frames(
+        congresses=_typed(congresses, CONGRESS_COLUMNS),
+        dates=_typed(
+            dates,
+            {
+                "congress_id": TEXT,
+                "is_default": FLAG,
+                "label": TEXT,
+                "start": "object",
+                "end": "object",
+                "calendar": TEXT,
+                "text": TEXT,
+                "shown_because": TEXT,
+                **PROVENANCE,
+            },
+        ),
+        composition=_typed(composition, COMPOSITION_COLUMNS),
+        votes=_typed(votes, VOTE_COLUMNS),
+        bodies=_typed(
+            bodies,
+            {
+                "congress_id": TEXT,
+                "body_id": TEXT,
+                "name": TEXT,
+                "members": COUNT,
+                "members_approximate": FLAG,
+                "alternates": COUNT,
+                **PROVENANCE,
+            },
+        ),
+        events=_typed(
+            events,
+            {
+                "congress_id": TEXT,
+                "order": "int64",
+                "date": "object",
+                "calendar": TEXT,
+                "date_ns": "object",
+                "time": TEXT,
+                "time_qualifier": TEXT,
+                "text": TEXT,
+                **PROVENANCE,
+            },
+        ),
+        decisions=_typed(
+            decisions,
+            {"congress_id": TEXT, "decision_id": TEXT, "title": TEXT, "kind": TEXT, "summary": TEXT, **PROVENANCE},
+        ),
+        quotes=_typed(quotes, {"congress_id": TEXT, "speaker": TEXT, "words": TEXT, "context": TEXT, **PROVENANCE}),
+        statements=_typed(statements, {"congress_id": TEXT, "text": TEXT, **PROVENANCE}),
+        numbers=_typed(numbers, NUMBER_COLUMNS),
+        not_recorded=_typed(not_recorded, {"congress_id": TEXT, "topic": TEXT, "reason": TEXT}),
+        sources=_typed(
+            [s.model_dump() for s in records.sources.values()],
+            {"id": TEXT, "title": TEXT, "publisher": TEXT, "url": TEXT, "what": TEXT, "reliability": TEXT},
+        ),
+        parties=_typed(
+            [p.model_dump() for p in records.parties.values()],
+            {"id": TEXT, "name": TEXT, "short": TEXT, "family": TEXT},
+        ),
+    )
+
+
+@cache
+def load_frames(root: Path = DATA_DIR) -> Frames:
+    """Load, validate and build the frames once per process."""
+    return build_frames(load_records(root))
