@@ -1,0 +1,124 @@
+"""What every figure shares: title, subtitle, source line, sizes, and the "not recorded" panel."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.frames import Frames
+from dashboard.style import DASHBOARD, THEMES, Size, template
+
+
+def congress(frames: Frames, congress_id: str) -> pd.Series:
+    """The congress's row of the congresses frame."""
+    rows = frames.congresses[frames.congresses.congress_id == congress_id]
+    if rows.empty:
+        raise KeyError(f"no congress {congress_id!r}")
+    return rows.iloc[0]
+
+
+def subtitle(row: pd.Series) -> str:
+    """The congress's name and dates, for a figure's subtitle."""
+    return f"{row['name']} · {row.dates_text}"
+
+
+def source_line(frames: Frames, source_ids: Iterable[str], link: str | None = None) -> str:
+    """'Source: …' naming each cited source's publisher once, then the permalink."""
+    publishers = frames.sources.set_index("id").publisher
+    names = list(dict.fromkeys(publishers[s] for s in source_ids if s in publishers.index))
+    text = "Source: " + "; ".join(names) if names else "Source: not recorded"
+    if len(text) > 150:
+        text = text[:147].rsplit(";", 1)[0] + "; and others"
+    return html.escape(text) + (f"<br>{html.escape(link)}" if link else "")
+
+
+def finish(
+    fig: go.Figure,
+    *,
+    title: str,
+    row: pd.Series,
+    sources: str,
+    size: Size = DASHBOARD,
+    theme: str = "light",
+    left: int = 20,
+    top: int = 0,
+    basis: str | None = None,
+) -> go.Figure:
+    """Give a figure its title, subtitle, source line, template and size.
+
+    `left` is the left margin the chart needs for its labels, `top` any room it needs above the
+    plot (a legend); `basis` says what is counted, above the source line.
+    """
+    if basis:
+        sources = f"{html.escape(basis)}<br>{sources}"
+    lines = sources.count("<br>") + 1
+    small = max(13, round(size.font * 0.72))
+    source_room = lines * round(small * 1.4) + 14
+    fig.update_layout(
+        template=template(size, theme),
+        title={
+            "text": f"<b>{html.escape(title)}</b>",
+            "subtitle": {"text": html.escape(subtitle(row)), "font": {"size": round(size.font * 0.9),
+                                                                        "color": THEMES[theme].muted}},
+            "x": 0.01, "xanchor": "left", "y": 0.985, "yanchor": "top", "yref": "container",
+            "font": {"size": round(size.font * 1.35)},
+        },
+        margin={"t": round(size.font * 4.6) + top, "b": source_room, "l": left, "r": 20, "autoexpand": True},
+        height=size.height,
+        width=size.width,
+    )
+    fig.add_annotation(
+        text=sources, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+        xshift=10 - left, yshift=-6, showarrow=False, align="left",
+        font={"size": small, "color": THEMES[theme].muted}, name="source-line",
+    )
+    return fig
+
+
+def not_recorded(
+    frames: Frames, congress_id: str, *, title: str, reason: str | None, size: Size = DASHBOARD,
+    theme: str = "light", link: str | None = None,
+) -> go.Figure:
+    """A panel that says plainly that the sources do not record this, instead of an empty axis."""
+    row = congress(frames, congress_id)
+    message = "Not recorded in the sources"
+    fig = go.Figure()
+    fig.add_annotation(
+        text=f"<b>{message}</b>" + (f"<br>{html.escape(reason)}" if reason else ""),
+        x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": size.font + 2},
+        name="not-recorded",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return finish(fig, title=title, row=row, sources=source_line(frames, [], link), size=size, theme=theme)
+
+
+def reason_not_recorded(frames: Frames, congress_id: str, topic: str) -> str | None:
+    """The record's own words for why a kind of data is missing, if it gives them."""
+    rows = frames.not_recorded[(frames.not_recorded.congress_id == congress_id) & (frames.not_recorded.topic == topic)]
+    return None if rows.empty else rows.iloc[0].reason
+
+
+def wrap(text: str, width: int, lines: int = 2) -> str:
+    """Wrap text onto at most `lines` lines of about `width` characters, joined by <br>."""
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    out.append(line)
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+        out[-1] = out[-1][: width - 1] + "…" if len(out[-1]) > width else out[-1]
+    return "<br>".join(html.escape(o) for o in out)
+
+
+def number(value: object, approximate: bool = False) -> str:
+    """A count for display: thousands separated, '≈' where the source is approximate."""
+    if value is None or value is pd.NA:
+        return "not given"
+    return f"{'≈' if approximate else ''}{int(value):,}"

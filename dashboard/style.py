@@ -1,0 +1,134 @@
+"""The one home of styling: party and vote colours, fonts, the figure template and sizes.
+
+Colours come from the Okabe–Ito palette, which stays distinguishable under the common forms of
+colour-vision deficiency. Nothing is told apart by colour alone: every segment and legend entry
+carries a label too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+FONT_FAMILY = "DejaVu Sans, Segoe UI, Helvetica Neue, Arial, sans-serif"
+
+GAP_COLOUR = "#9a9a9a"
+"""Neutral grey for what the source does not account for."""
+
+PARTY_COLOURS = {
+    "bolshevik": "#d55e00",
+    "communist": "#d55e00",
+    "communist-sympathisers": "#f0a070",
+    "komsomol": "#cc79a7",
+    "left-sr": "#00604a",
+    "sr": "#009e73",
+    "sr-sympathisers": "#7fd0b8",
+    "right-sr": "#4fb898",
+    "sr-centre": "#4fb898",
+    "maximalist": "#2f7d6a",
+    "ukrainian-sr": "#86c7b3",
+    "menshevik": "#0072b2",
+    "menshevik-sympathisers": "#7fb8d8",
+    "menshevik-internationalist": "#56b4e9",
+    "united-menshevik": "#3a8fc7",
+    "anarchist": "#222222",
+    "non-party": "#e69f00",
+    "various": "#f0e442",
+    "other-parties": "#f0e442",
+}
+FALLBACK_COLOURS = ("#b8a000", "#8c6bb1", "#a65628", "#666666", "#e7298a", "#1b9e77")
+
+PARTY_ORDER = (
+    "bolshevik", "communist", "communist-sympathisers", "komsomol", "anarchist", "maximalist", "left-sr",
+    "sr", "sr-sympathisers", "sr-centre", "right-sr", "ukrainian-sr", "menshevik-internationalist",
+    "united-menshevik", "menshevik", "menshevik-sympathisers",
+)
+"""Seats run from the left of the hall to the right in this order; unlisted parties follow."""
+
+VOTE_COLOURS = {
+    "in_favour": "#0072b2",
+    "against": "#e69f00",
+    "dissents": "#e69f00",
+    "abstained": "#bdbdbd",
+    "not_voting": "#e0e0e0",
+}
+VOTE_LABELS = {
+    "in_favour": "For",
+    "against": "Against",
+    "dissents": "Dissents",
+    "abstained": "Abstained",
+    "not_voting": "Did not vote",
+}
+
+SOCIAL_COLOURS = ("#0072b2", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
+
+
+def party_colour(party_id: str) -> str:
+    """The party's colour, the same in every chart; unknown ids get a stable fallback."""
+    if party_id in PARTY_COLOURS:
+        return PARTY_COLOURS[party_id]
+    if party_id == "not-accounted":
+        return GAP_COLOUR
+    return FALLBACK_COLOURS[sum(map(ord, party_id)) % len(FALLBACK_COLOURS)]
+
+
+def party_rank(party_id: str) -> int:
+    """Where the party sits from left to right of the hall."""
+    if party_id == "not-accounted":
+        return len(PARTY_ORDER) + 2
+    return PARTY_ORDER.index(party_id) if party_id in PARTY_ORDER else len(PARTY_ORDER)
+
+
+@dataclass(frozen=True)
+class Size:
+    """A figure's size in CSS pixels, and the base font size that stays legible at it."""
+
+    name: str
+    width: int | None
+    height: int
+    font: int
+
+
+DASHBOARD = Size("dashboard", None, 560, 17)
+PRESENTATION = Size("presentation", None, 760, 24)
+PRESETS = {
+    "projector": Size("projector", 1920, 1080, 28),
+    "slide": Size("slide", 1600, 1200, 28),
+    "a4": Size("a4", 1123, 794, 16),
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Page and figure colours of one theme."""
+
+    name: str
+    paper: str
+    text: str
+    muted: str
+    grid: str
+
+
+THEMES = {
+    "light": Theme("light", "#ffffff", "#1a1a1a", "#555555", "#e4e4e4"),
+    "dark": Theme("dark", "#15171a", "#f2f2f2", "#b8b8b8", "#3a3d42"),
+    "contrast": Theme("contrast", "#000000", "#ffffff", "#ffffff", "#808080"),
+}
+
+
+def template(size: Size = DASHBOARD, theme: str = "light") -> go.layout.Template:
+    """The figure template for a size and a theme."""
+    t = THEMES[theme]
+    return go.layout.Template(
+        layout=go.Layout(
+            font={"family": FONT_FAMILY, "size": size.font, "color": t.text},
+            paper_bgcolor=t.paper,
+            plot_bgcolor=t.paper,
+            hoverlabel={"font": {"family": FONT_FAMILY, "size": max(15, size.font - 2)}, "align": "left"},
+            xaxis={"gridcolor": t.grid, "zerolinecolor": t.grid, "linecolor": t.muted, "automargin": True},
+            yaxis={"gridcolor": t.grid, "zerolinecolor": t.grid, "linecolor": t.muted, "automargin": True},
+            legend={"font": {"size": size.font - 1}},
+            separators=".,",
+        )
+    )
