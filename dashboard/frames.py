@@ -62,20 +62,22 @@ def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
 PROVENANCE = {"source_id": TEXT, "excerpt": TEXT, "note": TEXT}
 
 
-def _date_label(start: dt.date, end: dt.date) -> str:
+def _date_label(start: dt.date, end: dt.date, month: str = "%B") -> str:
     if start.year != end.year:
-        return f"{start:%-d %B %Y} – {end:%-d %B %Y}"
+        return f"{start:%-d {month} %Y} – {end:%-d {month} %Y}"
     if start.month != end.month:
-        return f"{start:%-d %B} – {end:%-d %B %Y}"
-    return f"{start.day}–{end:%-d %B %Y}"
+        return f"{start:%-d {month}} – {end:%-d {month} %Y}"
+    return f"{start.day}–{end:%-d {month} %Y}"
 
 
-def dates_text(start: dt.date, end: dt.date, calendar: str) -> str:
+def dates_text(start: dt.date, end: dt.date, calendar: str, short: bool = False) -> str:
     """Display dates with both styles where the source uses the Old Style calendar."""
+    month = "%b" if short else "%B"
     if calendar == "gregorian":
-        return _date_label(start, end)
-    ns = _date_label(new_style(start, "julian"), new_style(end, "julian"))
-    return f"{_date_label(start, end)} (Old Style); {ns} (New Style)"
+        return _date_label(start, end, month)
+    ns = _date_label(new_style(start, "julian"), new_style(end, "julian"), month)
+    old, new = ("OS", "NS") if short else ("Old Style", "New Style")
+    return f"{_date_label(start, end, month)} ({old}); {ns} ({new})"
 
 
 def _congress_row(c: Congress, order: int) -> dict:
@@ -95,6 +97,7 @@ def _congress_row(c: Congress, order: int) -> dict:
         "start_ns": new_style(c.dates.start, c.dates.calendar),
         "end_ns": new_style(c.dates.end, c.dates.calendar),
         "dates_text": dates_text(c.dates.start, c.dates.end, c.dates.calendar),
+        "dates_short": dates_text(c.dates.start, c.dates.end, c.dates.calendar, short=True),
         "place": c.place.city if c.place else None,
         "venue": c.place.venue.name if c.place and c.place.venue else None,
         "delegates_total": claim(d.total),
@@ -121,6 +124,7 @@ CONGRESS_COLUMNS = {
     "start_ns": "datetime64[s]",
     "end_ns": "datetime64[s]",
     "dates_text": TEXT,
+    "dates_short": TEXT,
     "place": TEXT,
     "venue": TEXT,
     "delegates_total": COUNT,
@@ -242,6 +246,7 @@ def _composition_rows(c: Congress, names: dict[str, str]) -> list[dict]:
 COMPOSITION_COLUMNS = {
     "congress_id": TEXT,
     "breakdown": TEXT,
+    "body": TEXT,
     "kind": TEXT,
     "of": TEXT,
     "unit": TEXT,
@@ -422,7 +427,7 @@ def build_frames(records: Records) -> Frames:
         composition += _composition_rows(c, names)
         for body in c.bodies:
             composition += [
-                row | {"congress_id": c.id, "breakdown": f"body-{body.id}-{row['breakdown']}"}
+                row | {"congress_id": c.id, "breakdown": f"body-{body.id}-{row['breakdown']}", "body": body.id}
                 for row in _composition_rows(
                     Congress.model_construct(id=c.id, breakdowns=body.composition, delegates=Delegates()), names
                 )
@@ -519,8 +524,17 @@ def build_frames(records: Records) -> Frames:
         numbers=_typed(numbers, NUMBER_COLUMNS),
         not_recorded=_typed(not_recorded, {"congress_id": TEXT, "topic": TEXT, "reason": TEXT}),
         sources=_typed(
-            [s.model_dump() for s in records.sources.values()],
-            {"id": TEXT, "title": TEXT, "publisher": TEXT, "url": TEXT, "what": TEXT, "reliability": TEXT},
+            [s.model_dump() | {"cite_as": s.cite_as} for s in records.sources.values()],
+            {
+                "id": TEXT,
+                "title": TEXT,
+                "publisher": TEXT,
+                "url": TEXT,
+                "what": TEXT,
+                "short": TEXT,
+                "reliability": TEXT,
+                "cite_as": TEXT,
+            },
         ),
         parties=_typed(
             [p.model_dump() for p in records.parties.values()],

@@ -386,7 +386,13 @@ class Source(Record):
     publisher: Text = Field(description="Author or publisher.")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
     what: Text = Field(description="What kind of source it is.")
+    short: Text | None = Field(None, description="A short name for citations; else the publisher's first part.")
     reliability: Text | None = None
+
+    @property
+    def cite_as(self) -> str:
+        """The short name a citation shows."""
+        return self.short or self.publisher.split(",")[0]
 
 
 class Party(Record):

@@ -40,9 +40,22 @@ PARTY_COLOURS = {
 FALLBACK_COLOURS = ("#b8a000", "#8c6bb1", "#a65628", "#666666", "#e7298a", "#1b9e77")
 
 PARTY_ORDER = (
-    "bolshevik", "communist", "communist-sympathisers", "komsomol", "anarchist", "maximalist", "left-sr",
-    "sr", "sr-sympathisers", "sr-centre", "right-sr", "ukrainian-sr", "menshevik-internationalist",
-    "united-menshevik", "menshevik", "menshevik-sympathisers",
+    "bolshevik",
+    "communist",
+    "communist-sympathisers",
+    "komsomol",
+    "anarchist",
+    "maximalist",
+    "left-sr",
+    "sr",
+    "sr-sympathisers",
+    "sr-centre",
+    "right-sr",
+    "ukrainian-sr",
+    "menshevik-internationalist",
+    "united-menshevik",
+    "menshevik",
+    "menshevik-sympathisers",
 )
 """Seats run from the left of the hall to the right in this order; unlisted parties follow."""
 

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 
+from dashboard.figures.common import default_parts
 from dashboard.frames import GAP_ID, Frames
 from tests.conftest import SEED
 
@@ -91,11 +92,7 @@ def test_approximate_values_stay_approximate(frames: Frames) -> None:
 
 
 def test_first_congress_gap_is_its_own_part(frames: Frames) -> None:
-    party = frames.composition[
-        (frames.composition.congress_id == "ar-01")
-        & (frames.composition.kind == "party")
-        & frames.composition.is_default
-    ]
+    party = default_parts(frames, "ar-01", "party")
     gap = party[party.part_id == GAP_ID].iloc[0]
     assert gap["count"] == 35
     assert gap.label == "Not accounted for in the source"
@@ -106,11 +103,7 @@ def test_first_congress_gap_is_its_own_part(frames: Frames) -> None:
 
 
 def test_second_congress_parts_add_up_with_no_gap(frames: Frames) -> None:
-    party = frames.composition[
-        (frames.composition.congress_id == "ar-02")
-        & (frames.composition.kind == "party")
-        & frames.composition.is_default
-    ]
+    party = default_parts(frames, "ar-02", "party")
     assert GAP_ID not in set(party.part_id)
     assert party[party.within.isna()]["count"].sum() == 649
     left = party.set_index("part_id").loc["left-sr"]

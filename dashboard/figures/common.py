@@ -20,16 +20,22 @@ def congress(frames: Frames, congress_id: str) -> pd.Series:
     return rows.iloc[0]
 
 
+def default_parts(frames: Frames, congress_id: str, kind: str) -> pd.DataFrame:
+    """The parts of the congress's own default breakdown of `kind` (not an elected body's)."""
+    comp = frames.composition
+    return comp[(comp.congress_id == congress_id) & (comp.kind == kind) & comp.is_default & comp.body.isna()]
+
+
 def subtitle(row: pd.Series) -> str:
     """The congress's name and dates, for a figure's subtitle."""
-    return f"{row['name']} · {row.dates_text}"
+    return f"{row['name']} · {row.dates_short}"
 
 
 def source_line(frames: Frames, source_ids: Iterable[str], link: str | None = None) -> str:
     """'Source: …' naming each cited source's publisher once, then the permalink."""
     publishers = frames.sources.set_index("id").publisher
     names = list(dict.fromkeys(publishers[s] for s in source_ids if s in publishers.index))
-    text = "Source: " + "; ".join(names) if names else "Source: not recorded"
+    text = "Source: " + "; ".join(names) if names else "No source read records this."
     if len(text) > 150:
         text = text[:147].rsplit(";", 1)[0] + "; and others"
     return html.escape(text) + (f"<br>{html.escape(link)}" if link else "")
@@ -61,9 +67,15 @@ def finish(
         template=template(size, theme),
         title={
             "text": f"<b>{html.escape(title)}</b>",
-            "subtitle": {"text": html.escape(subtitle(row)), "font": {"size": round(size.font * 0.9),
-                                                                        "color": THEMES[theme].muted}},
-            "x": 0.01, "xanchor": "left", "y": 0.985, "yanchor": "top", "yref": "container",
+            "subtitle": {
+                "text": html.escape(subtitle(row)),
+                "font": {"size": round(size.font * 0.9), "color": THEMES[theme].muted},
+            },
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 0.985,
+            "yanchor": "top",
+            "yref": "container",
             "font": {"size": round(size.font * 1.35)},
         },
         margin={"t": round(size.font * 4.6) + top, "b": source_room, "l": left, "r": 20, "autoexpand": True},
@@ -71,16 +83,32 @@ def finish(
         width=size.width,
     )
     fig.add_annotation(
-        text=sources, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        xshift=10 - left, yshift=-6, showarrow=False, align="left",
-        font={"size": small, "color": THEMES[theme].muted}, name="source-line",
+        text=sources,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        xshift=10 - left,
+        yshift=-6,
+        showarrow=False,
+        align="left",
+        font={"size": small, "color": THEMES[theme].muted},
+        name="source-line",
     )
     return fig
 
 
 def not_recorded(
-    frames: Frames, congress_id: str, *, title: str, reason: str | None, size: Size = DASHBOARD,
-    theme: str = "light", link: str | None = None,
+    frames: Frames,
+    congress_id: str,
+    *,
+    title: str,
+    reason: str | None,
+    size: Size = DASHBOARD,
+    theme: str = "light",
+    link: str | None = None,
 ) -> go.Figure:
     """A panel that says plainly that the sources do not record this, instead of an empty axis."""
     row = congress(frames, congress_id)
@@ -88,7 +116,12 @@ def not_recorded(
     fig = go.Figure()
     fig.add_annotation(
         text=f"<b>{message}</b>" + (f"<br>{html.escape(reason)}" if reason else ""),
-        x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": size.font + 2},
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": size.font + 2},
         name="not-recorded",
     )
     fig.update_xaxes(visible=False)
@@ -100,6 +133,24 @@ def reason_not_recorded(frames: Frames, congress_id: str, topic: str) -> str | N
     """The record's own words for why a kind of data is missing, if it gives them."""
     rows = frames.not_recorded[(frames.not_recorded.congress_id == congress_id) & (frames.not_recorded.topic == topic)]
     return None if rows.empty else rows.iloc[0].reason
+
+
+ASSUMED_WIDTH = 680
+"""The width a dashboard panel is laid out for, where the browser sets the real one."""
+
+
+def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size) -> float:
+    """The end of a value axis that leaves room for each bar's end label within the figure's width."""
+    lines = [line for label in end_labels for line in label.split("<br>")]
+    widest = max((len(line) for line in lines), default=0) * size.font * 0.56 + 24
+    room = (size.width or ASSUMED_WIDTH) - left - 40
+    return peak * room / max(room - widest, room * 0.3)
+
+
+def label_margin(labels: Iterable[str], size: Size) -> int:
+    """The left margin that fits the longest line of the category labels."""
+    longest = max((len(line) for label in labels for line in label.split("<br>")), default=0)
+    return round(longest * size.font * 0.58) + 24
 
 
 def wrap(text: str, width: int, lines: int = 2) -> str:

@@ -7,7 +7,18 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import congress, finish, not_recorded, number, reason_not_recorded, source_line
+from dashboard.figures.common import (
+    congress,
+    default_parts,
+    finish,
+    label_margin,
+    not_recorded,
+    number,
+    reason_not_recorded,
+    source_line,
+    value_axis_end,
+    wrap,
+)
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, SOCIAL_COLOURS, Size, party_colour, party_rank
 
@@ -29,45 +40,66 @@ def breakdown_bars(
     values are labelled "≈"; the part the source does not account for is a grey bar of its own.
     """
     title = TITLES.get(kind, kind.capitalize())
-    comp = frames.composition
-    parts = comp[(comp.congress_id == congress_id) & (comp.kind == kind) & comp.is_default]
+    parts = default_parts(frames, congress_id, kind)
     if parts.empty:
         topic = "party" if kind == "party" else "social"
-        return not_recorded(frames, congress_id, title=title, reason=reason_not_recorded(frames, congress_id, topic),
-                            size=size, theme=theme, link=link)
+        return not_recorded(
+            frames,
+            congress_id,
+            title=title,
+            reason=reason_not_recorded(frames, congress_id, topic),
+            size=size,
+            theme=theme,
+            link=link,
+        )
     row = congress(frames, congress_id)
     unit = parts.unit.iloc[0]
     measure = "count" if unit == "count" else "share"
     top = parts[parts.within.isna()].copy()
     top["rank"] = top.part_id.map(party_rank) if kind == "party" else top.order
     top = top.sort_values(["rank", "order"])
-    labels = list(top.label)
+    labels = [_category(p, parts, measure) for p in top.itertuples()]
     fig = go.Figure()
-    for index, part in enumerate(top.itertuples()):
+    for index, (part, category) in enumerate(zip(top.itertuples(), labels, strict=True)):
         colour = _colour(kind, part.part_id, index)
         children = parts[parts.within == part.part_id]
         inside = 0.0
         for child in children.itertuples():
             value = float(getattr(child, measure))
             inside += value
-            fig.add_trace(_bar(child, value, part.label, _colour(kind, child.part_id, index), measure,
-                               "of whom", size))
+            fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index), measure, "of whom", size))
         rest = float(getattr(part, measure)) - inside
-        fig.add_trace(_bar(part, rest, part.label, colour, measure, "", size))
+        fig.add_trace(_bar(part, rest, category, colour, measure, "", size))
         end = _shown(part, measure) + (f"  ({part.share:.1f}%)" if measure == "count" and pd.notna(part.share) else "")
-        end += "".join(f" · of whom {c.label} {_shown(c, measure)}" for c in children.itertuples())
-        fig.add_annotation(x=float(getattr(part, measure)), y=part.label, text=end, xanchor="left", xshift=6,
-                           showarrow=False, font={"size": size.font - 1}, name=f"value-{part.part_id}")
+
+        fig.add_annotation(
+            x=float(getattr(part, measure)),
+            y=category,
+            text=end,
+            xanchor="left",
+            xshift=6,
+            showarrow=False,
+            font={"size": size.font - 1},
+            name=f"value-{part.part_id}",
+        )
     fig.update_layout(barmode="stack", showlegend=False, bargap=0.25, hovermode="closest")
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False,
-                     tickfont={"size": size.font})
-    longest_end = max(len(a.text) for a in fig.layout.annotations)
-    peak = float(top[measure].max())
-    fig.update_xaxes(visible=False, range=[0, peak * (1 + 0.012 * longest_end + 0.05)])
-    left = round(max(len(label) for label in labels) * size.font * 0.6) + 24
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, tickfont={"size": size.font}
+    )
+    left = label_margin(labels, size)
+    end = value_axis_end(float(top[measure].max()), (a.text for a in fig.layout.annotations), left, size)
+    fig.update_xaxes(visible=False, range=[0, end])
     fig.update_yaxes(automargin=False)
-    return finish(fig, title=title, row=row, sources=source_line(frames, parts.source_id, link), size=size,
-                  theme=theme, left=left, basis=basis_text(parts))
+    return finish(
+        fig,
+        title=title,
+        row=row,
+        sources=source_line(frames, parts.source_id, link),
+        size=size,
+        theme=theme,
+        left=left,
+        basis=basis_text(parts),
+    )
 
 
 def basis_text(parts: pd.DataFrame) -> str:
@@ -77,6 +109,16 @@ def basis_text(parts: pd.DataFrame) -> str:
     if first.unit == "percent":
         text += ". Shares as the source gives them; it gives no counts"
     return text + "."
+
+
+def _category(part: object, parts: pd.DataFrame, measure: str) -> str:
+    """The bar's label: the part's name, with the sub-parts it includes on a second line."""
+    label = "Not accounted for" if part.part_id == GAP_ID else part.label
+    children = parts[parts.within == part.part_id]
+    if children.empty:
+        return html.escape(label)
+    within = ", ".join(f"{_shown(c, measure)} {c.label}" for c in children.itertuples())
+    return wrap(label, 24) + "<br>" + wrap(f"incl. {within}", 30, lines=2)
 
 
 def _colour(kind: str, part_id: str, index: int) -> str:
@@ -95,8 +137,12 @@ def _bar(part: object, value: float, category: str, colour: str, measure: str, p
     if isinstance(part.excerpt, str):
         hover.append(f"“{html.escape(part.excerpt)}”")
     return go.Bar(
-        x=[value], y=[category], orientation="h", marker={"color": colour, "line": {"width": 0}},
-        name=f"{prefix} {part.label}".strip(), hovertemplate="<br>".join(hover) + "<extra></extra>",
+        x=[value],
+        y=[category],
+        orientation="h",
+        marker={"color": colour, "line": {"width": 0}},
+        name=f"{prefix} {part.label}".strip(),
+        hovertemplate="<br>".join(hover) + "<extra></extra>",
         meta={"part_id": part.part_id},
     )
 

@@ -8,17 +8,23 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.common import congress, finish, not_recorded, number, reason_not_recorded, source_line, wrap
+from dashboard.figures.common import (
+    congress,
+    default_parts,
+    finish,
+    label_margin,
+    not_recorded,
+    number,
+    reason_not_recorded,
+    source_line,
+    value_axis_end,
+    wrap,
+)
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, GAP_COLOUR, SOCIAL_COLOURS, THEMES, Size
 
 TITLE = "Delegate types"
 RIGHT_COLOURS = {"voting": "#0072b2", "consultative": "#56b4e9", GAP_ID: GAP_COLOUR}
-
-
-def _default(frames: Frames, congress_id: str, kind: str) -> pd.DataFrame:
-    comp = frames.composition
-    return comp[(comp.congress_id == congress_id) & (comp.kind == kind) & comp.is_default]
 
 
 def _value(part: pd.Series) -> str:
@@ -43,13 +49,18 @@ def delegate_types(
     and by origin (regional soviets, local soviets, military organisations) as bars that name how
     many organisations sent how many delegates. A panel without data says so.
     """
-    rights, origins = _default(frames, congress_id, "voting-right"), _default(frames, congress_id, "origin")
+    rights, origins = (default_parts(frames, congress_id, k) for k in ("voting-right", "origin"))
     if rights.empty and origins.empty:
         reason = reason_not_recorded(frames, congress_id, "delegate-types")
         return not_recorded(frames, congress_id, title=TITLE, reason=reason, size=size, theme=theme, link=link)
     row = congress(frames, congress_id)
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.26, 0.74], vertical_spacing=0.2,
-                        subplot_titles=("By voting right", "By the organisations that sent them"))
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        row_heights=[0.26, 0.74],
+        vertical_spacing=0.2,
+        subplot_titles=("By voting right", "By the organisations that sent them"),
+    )
     fig.update_annotations(font={"size": size.font}, xanchor="left", x=0)
     muted = THEMES[theme].muted
     if rights.empty:
@@ -57,46 +68,94 @@ def delegate_types(
     for part in (r for _, r in rights.iterrows()):
         value = float(part["count"]) if part.unit == "count" else float(part.share)
         text = f"{part.label}: {_value(part)}"
-        fig.add_trace(go.Bar(
-            x=[value], y=["rights"], orientation="h", name=part.label, text=[wrap(text, 26)],
-            textposition="inside", insidetextanchor="middle", textfont={"size": size.font - 2},
-            marker={"color": RIGHT_COLOURS.get(part.part_id, GAP_COLOUR)}, hovertemplate=_hover(part, text),
-            meta={"part_id": part.part_id}, showlegend=False,
-        ), row=1, col=1)
+        fig.add_trace(
+            go.Bar(
+                x=[value],
+                y=["rights"],
+                orientation="h",
+                name=part.label,
+                text=[wrap(text, 26)],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"size": size.font - 2},
+                marker={"color": RIGHT_COLOURS.get(part.part_id, GAP_COLOUR)},
+                hovertemplate=_hover(part, text),
+                meta={"part_id": part.part_id},
+                showlegend=False,
+            ),
+            row=1,
+            col=1,
+        )
     if origins.empty:
         _missing(fig, 2, size, muted)
     labels = []
     for index, (_, part) in enumerate(origins.iterrows()):
-        label = wrap(part.label, 28)
+        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 18)
         labels.append(label)
         value = float(part["count"]) if part.unit == "count" else float(part.share)
         sent = _value(part) + " delegates"
         if pd.notna(part.organisations):
-            sent += f" from {int(part.organisations):,} organisations"
+            sent += f"<br>from {int(part.organisations):,} organisations"
         colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
-        fig.add_trace(go.Bar(
-            x=[value], y=[label], orientation="h", name=part.label, marker={"color": colour},
-            hovertemplate=_hover(part, sent), meta={"part_id": part.part_id}, showlegend=False,
-        ), row=2, col=1)
-        fig.add_annotation(x=value, y=label, text=html.escape(sent), xanchor="left", xshift=6, showarrow=False,
-                           font={"size": size.font - 1}, xref="x2", yref="y2", name=f"origin-{part.part_id}")
+        fig.add_trace(
+            go.Bar(
+                x=[value],
+                y=[label],
+                orientation="h",
+                name=part.label,
+                marker={"color": colour},
+                hovertemplate=_hover(part, sent.replace("<br>", " ")),
+                meta={"part_id": part.part_id},
+                showlegend=False,
+            ),
+            row=2,
+            col=1,
+        )
+        fig.add_annotation(
+            x=value,
+            y=label,
+            text=sent,
+            xanchor="left",
+            xshift=6,
+            showarrow=False,
+            font={"size": size.font - 1},
+            xref="x2",
+            yref="y2",
+            name=f"origin-{part.part_id}",
+        )
     peak = float(origins["count"].max()) if not origins.empty and origins.unit.iloc[0] == "count" else 100.0
     fig.update_layout(barmode="stack", bargap=0.3, hovermode="closest")
     fig.update_xaxes(visible=False, row=1, col=1)
     fig.update_yaxes(visible=False, row=1, col=1)
-    fig.update_xaxes(visible=False, range=[0, peak * 1.9], row=2, col=1)
+    left = label_margin(labels, size)
+    ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("origin-"))
+    fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)], row=2, col=1)
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], ticks="", automargin=False, row=2, col=1)
-    longest = max([len(line) for lab in labels for line in lab.split("<br>")] or [0])
-    left = round(longest * size.font * 0.58) + 24
     approximate = "The source gives the origins only approximately." if origins.approximate.any() else None
     sources = pd.concat([rights.source_id, origins.source_id])
-    return finish(fig, title=TITLE, row=row, sources=source_line(frames, sources, link), size=size, theme=theme,
-                  left=left, top=round(size.font * 1.2), basis=approximate)
+    return finish(
+        fig,
+        title=TITLE,
+        row=row,
+        sources=source_line(frames, sources, link),
+        size=size,
+        theme=theme,
+        left=left,
+        top=round(size.font * 1.2),
+        basis=approximate,
+    )
 
 
 def _missing(fig: go.Figure, panel: int, size: Size, colour: str) -> None:
-    fig.add_annotation(text="Not recorded in the sources", xref=f"x{panel} domain", yref=f"y{panel} domain",
-                       x=0.5, y=0.5, showarrow=False, font={"size": size.font, "color": colour},
-                       name=f"missing-{panel}")
+    fig.add_annotation(
+        text="Not recorded in the sources",
+        xref=f"x{panel} domain",
+        yref=f"y{panel} domain",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": size.font, "color": colour},
+        name=f"missing-{panel}",
+    )
     fig.update_xaxes(visible=False, row=panel, col=1)
     fig.update_yaxes(visible=False, row=panel, col=1)

@@ -10,7 +10,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import congress, finish, not_recorded, number, reason_not_recorded, source_line
+from dashboard.figures.common import (
+    congress,
+    default_parts,
+    finish,
+    not_recorded,
+    number,
+    reason_not_recorded,
+    source_line,
+)
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, THEMES, Size, party_colour, party_rank
 
@@ -53,8 +61,16 @@ def seat_groups(parts: pd.DataFrame, whole: int) -> list[Group]:
     for rank, part in enumerate(top.sort_values(["rank", "order"]).itertuples()):
         children = parts[parts.within == part.part_id]
         for child in children.itertuples():
-            groups.append(_group(child, child.count, whole, f"of whom {child.label}", 10 * rank + 1,
-                                 f"{child.label}, within the {part.label}"))
+            groups.append(
+                _group(
+                    child,
+                    child.count,
+                    whole,
+                    f"of whom {child.label}",
+                    10 * rank + 1,
+                    f"{child.label}, within the {part.label}",
+                )
+            )
         rest = part.count - int(children["count"].sum())
         groups.append(_group(part, rest, whole, part.label, 10 * rank))
     return groups
@@ -68,8 +84,9 @@ def _group(part: object, seats: int, whole: int, label: str, rank: int, long_lab
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
         lines.append(f"“{html.escape(_wrap(part.excerpt))}”")
-    return Group(part.part_id, f"{label}: {number(count, approx)}", seats, party_colour(part.part_id),
-                 "<br>".join(lines), rank)
+    return Group(
+        part.part_id, f"{label}: {number(count, approx)}", seats, party_colour(part.part_id), "<br>".join(lines), rank
+    )
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -90,12 +107,16 @@ def party_seats(
     Factions and sympathisers sit beside their party; the part the source does not account for
     is grey, with the reason on hover. A line marks the majority; the total sits in the well.
     """
-    comp = frames.composition
-    parts = comp[(comp.congress_id == congress_id) & (comp.kind == "party") & comp.is_default]
+    parts = default_parts(frames, congress_id, "party")
     if parts.empty or parts.unit.iloc[0] != "count":
-        reason = reason_not_recorded(frames, congress_id, "party") if parts.empty else (
-            "The sources give this congress's party composition only as percentages, not as counts of "
-            "delegates, so there are no seats to draw. The bar chart shows the shares.")
+        reason = (
+            reason_not_recorded(frames, congress_id, "party")
+            if parts.empty
+            else (
+                "The sources give this congress's party composition only as percentages, not as counts of "
+                "delegates, so there are no seats to draw. The bar chart shows the shares."
+            )
+        )
         return not_recorded(frames, congress_id, title=TITLE, reason=reason, size=size, theme=theme, link=link)
     row = congress(frames, congress_id)
     whole = int(parts[parts.within.isna()]["count"].sum())
@@ -108,29 +129,64 @@ def party_seats(
     fig = go.Figure()
     start = 0
     for group in groups:
-        seats = xy[start:start + group.seats]
+        seats = xy[start : start + group.seats]
         start += group.seats
-        fig.add_trace(go.Scatter(
-            x=seats[:, 0], y=seats[:, 1], mode="markers", name=group.label, legendgroup=group.part_id,
-            legendrank=group.rank,
-            marker={"size": marker, "color": group.colour, "line": {"width": 0}},
-            hovertemplate=group.hover + "<extra></extra>", meta={"part_id": group.part_id, "seats": group.seats},
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=seats[:, 0],
+                y=seats[:, 1],
+                mode="markers",
+                name=group.label,
+                legendgroup=group.part_id,
+                legendrank=group.rank,
+                marker={"size": marker, "color": group.colour, "line": {"width": 0}},
+                hovertemplate=group.hover + "<extra></extra>",
+                meta={"part_id": group.part_id, "seats": group.seats},
+            )
+        )
     majority = whole // 2 + 1
     muted = THEMES[theme].muted
-    fig.add_shape(type="line", x0=0, x1=0, y0=INNER - 0.06, y1=1.06, line={"color": muted, "width": 2, "dash": "dash"},
-                  name="majority-line")
-    fig.add_annotation(x=0, y=1.07, text=f"Majority: {majority:,}", showarrow=False, yanchor="bottom",
-                       font={"size": size.font, "color": muted}, name="majority")
+    fig.add_shape(
+        type="line",
+        x0=0,
+        x1=0,
+        y0=INNER - 0.06,
+        y1=1.06,
+        line={"color": muted, "width": 2, "dash": "dash"},
+        name="majority-line",
+    )
+    fig.add_annotation(
+        x=0,
+        y=1.07,
+        text=f"Majority: {majority:,}",
+        showarrow=False,
+        yanchor="bottom",
+        font={"size": size.font, "color": muted},
+        name="majority",
+    )
     approx = bool(row.delegates_total_approximate) and whole == row.delegates_total
-    fig.add_annotation(x=0, y=0.02, text=f"<b>{number(whole, approx)}</b><br>delegates", showarrow=False,
-                       yanchor="bottom", font={"size": round(size.font * 1.4)}, name="total")
+    fig.add_annotation(
+        x=0,
+        y=0.02,
+        text=f"<b>{number(whole, approx)}</b><br>delegates",
+        showarrow=False,
+        yanchor="bottom",
+        font={"size": round(size.font * 1.4)},
+        name="total",
+    )
     fig.update_xaxes(visible=False, range=[-1.08, 1.08], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.02, 1.16], scaleanchor="x", fixedrange=True)
     legend_title = html.escape(parts.of.iloc[0].capitalize())
-    fig.update_layout(legend={"title": {"text": legend_title}, "orientation": "v", "x": 1.0, "xanchor": "left",
-                              "y": 0.5, "yanchor": "middle",
-                              "itemsizing": "constant"}, hovermode="closest")
-    return finish(fig, title=TITLE, row=row, sources=source_line(frames, parts.source_id, link), size=size,
-                  theme=theme)
-
+    fig.update_layout(
+        legend={
+            "title": {"text": legend_title},
+            "orientation": "v",
+            "x": 1.0,
+            "xanchor": "left",
+            "y": 0.5,
+            "yanchor": "middle",
+            "itemsizing": "constant",
+        },
+        hovermode="closest",
+    )
+    return finish(fig, title=TITLE, row=row, sources=source_line(frames, parts.source_id, link), size=size, theme=theme)

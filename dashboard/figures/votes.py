@@ -7,22 +7,31 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import congress, finish, not_recorded, reason_not_recorded, source_line, wrap
+from dashboard.figures.common import (
+    congress,
+    finish,
+    label_margin,
+    not_recorded,
+    reason_not_recorded,
+    source_line,
+    value_axis_end,
+    wrap,
+)
 from dashboard.frames import Frames
 from dashboard.style import DASHBOARD, THEMES, VOTE_COLOURS, VOTE_LABELS, Size
 
 TITLE = "Vote outcomes"
 PARTS = ("in_favour", "against", "dissents", "abstained", "not_voting")
-LABEL_WIDTH = 34
+LABEL_WIDTH = 30
 
 
-def vote_label(vote: pd.Series, parties: dict[str, str]) -> str:
+def vote_label(vote: pd.Series, parties: dict[str, str], cite: dict[str, str]) -> str:
     """The row label: the motion, marked as a caucus vote where it is one, and the variant's source."""
     motion = vote.motion
     if vote.kind == "caucus":
         motion = f"{parties.get(vote.caucus, vote.caucus)} caucus: {motion}"
     if not vote.is_default:
-        motion = f"same vote, as {vote.source_id} counts it"
+        motion = f"same vote, as {cite.get(vote.source_id, vote.source_id)} counts it"
     return wrap(motion, LABEL_WIDTH)
 
 
@@ -56,7 +65,8 @@ def vote_outcomes(
     row = congress(frames, congress_id)
     parties = dict(zip(frames.parties.id, frames.parties.short, strict=True))
     votes = votes.assign(is_caucus=votes.kind == "caucus").sort_values(["is_caucus", "order", "variant"])
-    labels = [vote_label(v, parties) for _, v in votes.iterrows()]
+    cite = dict(zip(frames.sources.id, frames.sources.cite_as, strict=True))
+    labels = [vote_label(v, parties, cite) for _, v in votes.iterrows()]
     labels = _unique(labels)
     fig = go.Figure()
     shown_legend: set[str] = set()
@@ -68,32 +78,64 @@ def vote_outcomes(
                 continue
             value = int(vote[part])
             total += value
-            fig.add_trace(go.Bar(
-                x=[value], y=[label], orientation="h", name=VOTE_LABELS[part], legendgroup=part,
-                showlegend=part not in shown_legend, marker={"color": VOTE_COLOURS[part],
-                "pattern": {"shape": "/" if part in ("against", "dissents") else ""}},
-                hovertemplate=(f"<b>{html.escape(vote.motion)}</b><br>{VOTE_LABELS[part]}: {value:,}"
-                               f"<br>“{html.escape(vote.excerpt)}”<extra></extra>"),
-                meta={"vote_id": vote.vote_id, "part": part},
-            ))
+            fig.add_trace(
+                go.Bar(
+                    x=[value],
+                    y=[label],
+                    orientation="h",
+                    name=VOTE_LABELS[part],
+                    legendgroup=part,
+                    showlegend=part not in shown_legend,
+                    marker={
+                        "color": VOTE_COLOURS[part],
+                        "pattern": {"shape": "/" if part in ("against", "dissents") else ""},
+                    },
+                    hovertemplate=(
+                        f"<b>{html.escape(vote.motion)}</b><br>{VOTE_LABELS[part]}: {value:,}"
+                        f"<br>“{html.escape(vote.excerpt)}”<extra></extra>"
+                    ),
+                    meta={"vote_id": vote.vote_id, "part": part},
+                )
+            )
             shown_legend.add(part)
-        fig.add_annotation(x=total, y=label, text=html.escape(outcome_text(vote)), xanchor="left", xshift=8,
-                           showarrow=False, font={"size": size.font - 1}, name=f"outcome-{vote.vote_id}",
-                           hovertext=html.escape(vote.excerpt))
+        fig.add_annotation(
+            x=total,
+            y=label,
+            text=html.escape(outcome_text(vote)),
+            xanchor="left",
+            xshift=8,
+            showarrow=False,
+            font={"size": size.font - 1},
+            name=f"outcome-{vote.vote_id}",
+            hovertext=html.escape(vote.excerpt),
+        )
     caucus_rows = [lab for lab, caucus in zip(labels, votes.is_caucus, strict=True) if caucus]
     if caucus_rows and len(caucus_rows) < len(labels):
         fig.add_hline(y=len(caucus_rows) - 0.5, line={"color": THEMES[theme].muted, "dash": "dot"})
-    fig.update_layout(barmode="stack", bargap=0.35, legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
-                                                             "font": {"size": size.font - 1}},
-                      hovermode="closest")
+    fig.update_layout(
+        barmode="stack",
+        bargap=0.35,
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": size.font - 1}},
+        hovermode="closest",
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, automargin=False)
-    fig.update_xaxes(visible=False, range=[0, peak * 2.1])
-    longest = max(len(line) for lab in labels for line in lab.split("<br>"))
-    left = round(longest * size.font * 0.58) + 24
+    left = label_margin(labels, size)
+    fig.update_xaxes(
+        visible=False, range=[0, value_axis_end(peak, (a.text for a in fig.layout.annotations), left, size)]
+    )
     basis = "Floor votes of the congress" + ("; below the line, votes of one party's caucus" if caucus_rows else "")
     basis += ". A count the source does not give is not drawn."
-    return finish(fig, title=TITLE, row=row, sources=source_line(frames, votes.source_id, link), size=size,
-                  theme=theme, left=left, top=round(size.font * 1.6), basis=basis)
+    return finish(
+        fig,
+        title=TITLE,
+        row=row,
+        sources=source_line(frames, votes.source_id, link),
+        size=size,
+        theme=theme,
+        left=left,
+        top=round(size.font * 1.6 * (1 + (len(shown_legend) > 3 and not size.width))),
+        basis=basis,
+    )
 
 
 def _unique(labels: list[str]) -> list[str]:

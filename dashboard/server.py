@@ -1,0 +1,29 @@
+"""The Dash application: layout and callbacks over frames loaded once, with compression on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from dashboard.callbacks import register
+from dashboard.frames import Frames, load_frames
+from dashboard.layout import layout
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def create_app(frames: Frames | None = None) -> Dash:
+    """Build the app. Records are loaded and validated first: a bad record raises before anything serves."""
+    frames = frames if frames is not None else load_frames()
+    app = Dash(
+        __name__,
+        title="Congresses of Soviets, 1917–1937",
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=True,
+        update_title=None,
+    )
+    app.layout = layout(frames)
+    register(app, frames)
+    return app
