@@ -115,7 +115,7 @@ def not_recorded(
     message = "Not recorded in the sources"
     fig = go.Figure()
     fig.add_annotation(
-        text=f"<b>{message}</b>" + (f"<br>{html.escape(reason)}" if reason else ""),
+        text=f"<b>{message}</b>" + (f"<br>{wrap(reason, 56, lines=5)}" if reason else ""),
         x=0.5,
         y=0.5,
         xref="paper",

@@ -84,7 +84,12 @@ def breakdown_bars(
         )
     fig.update_layout(barmode="stack", showlegend=False, bargap=0.25, hovermode="closest")
     fig.update_yaxes(
-        categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, tickfont={"size": size.font}
+        type="category",
+        categoryorder="array",
+        categoryarray=labels[::-1],
+        ticks="",
+        showgrid=False,
+        tickfont={"size": size.font},
     )
     left = label_margin(labels, size)
     end = value_axis_end(float(top[measure].max()), (a.text for a in fig.layout.annotations), left, size)

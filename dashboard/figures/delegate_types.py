@@ -74,10 +74,6 @@ def delegate_types(
                 y=["rights"],
                 orientation="h",
                 name=part.label,
-                text=[wrap(text, 26)],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"size": size.font - 2},
                 marker={"color": RIGHT_COLOURS.get(part.part_id, GAP_COLOUR)},
                 hovertemplate=_hover(part, text),
                 meta={"part_id": part.part_id},
@@ -86,11 +82,29 @@ def delegate_types(
             row=1,
             col=1,
         )
+    if not rights.empty:
+        key = "   ".join(
+            f"<span style='color:{RIGHT_COLOURS.get(p.part_id, GAP_COLOUR)}'>■</span> "
+            f"{html.escape(p.label)}: {_value(p)}"
+            for p in (r for _, r in rights.iterrows())
+        )
+        fig.add_annotation(
+            text=key,
+            xref="x domain",
+            yref="y domain",
+            x=0,
+            y=-0.08,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            font={"size": size.font - 1},
+            name="rights-key",
+        )
     if origins.empty:
         _missing(fig, 2, size, muted)
     labels = []
     for index, (_, part) in enumerate(origins.iterrows()):
-        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 18)
+        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 18, lines=3)
         labels.append(label)
         value = float(part["count"]) if part.unit == "count" else float(part.share)
         sent = _value(part) + " delegates"
@@ -130,7 +144,9 @@ def delegate_types(
     left = label_margin(labels, size)
     ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("origin-"))
     fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)], row=2, col=1)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], ticks="", automargin=False, row=2, col=1)
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=labels[::-1], ticks="", automargin=False, row=2, col=1
+    )
     approximate = "The source gives the origins only approximately." if origins.approximate.any() else None
     sources = pd.concat([rights.source_id, origins.source_id])
     return finish(
@@ -147,10 +163,11 @@ def delegate_types(
 
 
 def _missing(fig: go.Figure, panel: int, size: Size, colour: str) -> None:
+    axis = "" if panel == 1 else panel
     fig.add_annotation(
         text="Not recorded in the sources",
-        xref=f"x{panel} domain",
-        yref=f"y{panel} domain",
+        xref=f"x{axis} domain",
+        yref=f"y{axis} domain",
         x=0.5,
         y=0.5,
         showarrow=False,

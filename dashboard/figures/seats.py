@@ -18,6 +18,7 @@ from dashboard.figures.common import (
     number,
     reason_not_recorded,
     source_line,
+    wrap,
 )
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, THEMES, Size, party_colour, party_rank
@@ -83,20 +84,10 @@ def _group(part: object, seats: int, whole: int, label: str, rank: int, long_lab
     if part.part_id == GAP_ID and isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
-        lines.append(f"“{html.escape(_wrap(part.excerpt))}”")
+        lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
     return Group(
         part.part_id, f"{label}: {number(count, approx)}", seats, party_colour(part.part_id), "<br>".join(lines), rank
     )
-
-
-def _wrap(text: str, width: int = 60) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) > width:
-            lines.append(line)
-            line = ""
-        line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
 
 
 def party_seats(

@@ -32,7 +32,7 @@ def vote_label(vote: pd.Series, parties: dict[str, str], cite: dict[str, str]) -
         motion = f"{parties.get(vote.caucus, vote.caucus)} caucus: {motion}"
     if not vote.is_default:
         motion = f"same vote, as {cite.get(vote.source_id, vote.source_id)} counts it"
-    return wrap(motion, LABEL_WIDTH)
+    return wrap(motion, LABEL_WIDTH, lines=3)
 
 
 def outcome_text(vote: pd.Series) -> str:
@@ -70,7 +70,7 @@ def vote_outcomes(
     labels = _unique(labels)
     fig = go.Figure()
     shown_legend: set[str] = set()
-    peak = max(1, int(votes[list(PARTS)].sum(axis=1, min_count=1).max(skipna=True) or 1))
+    peak = max(1, int(votes[list(PARTS)].fillna(0).sum(axis=1).max()))
     for label, (_, vote) in zip(labels, votes.iterrows(), strict=True):
         total = 0
         for part in PARTS:
@@ -94,7 +94,7 @@ def vote_outcomes(
                         f"<b>{html.escape(vote.motion)}</b><br>{VOTE_LABELS[part]}: {value:,}"
                         f"<br>“{html.escape(vote.excerpt)}”<extra></extra>"
                     ),
-                    meta={"vote_id": vote.vote_id, "part": part},
+                    meta={"vote_id": vote.vote_id, "part": part, "variant": int(vote.variant)},
                 )
             )
             shown_legend.add(part)
@@ -106,7 +106,7 @@ def vote_outcomes(
             xshift=8,
             showarrow=False,
             font={"size": size.font - 1},
-            name=f"outcome-{vote.vote_id}",
+            name=f"outcome-{vote.vote_id}" + (f"-{vote.variant}" if vote.variant else ""),
             hovertext=html.escape(vote.excerpt),
         )
     caucus_rows = [lab for lab, caucus in zip(labels, votes.is_caucus, strict=True) if caucus]
@@ -118,7 +118,9 @@ def vote_outcomes(
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": size.font - 1}},
         hovermode="closest",
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, automargin=False)
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, automargin=False
+    )
     left = label_margin(labels, size)
     fig.update_xaxes(
         visible=False, range=[0, value_axis_end(peak, (a.text for a in fig.layout.annotations), left, size)]
