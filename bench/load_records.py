@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.frames import build_frames  # noqa: E402
-from dashboard.loader import load_records  # noqa: E402
+from dashboard.frames import build_frames
+from dashboard.loader import load_records
 
 
 def main() -> None:

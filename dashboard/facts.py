@@ -39,7 +39,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
         if rows.empty:
             continue
         shown = rows[rows.is_default].iloc[0]
-        value = number(int(shown.value), bool(shown.approximate))
+        value = number(int(shown.value), bool(shown.approximate), shown.bound)
         moment = f" (at {shown.moment})" if pd.notna(shown.moment) else ""
         children = [
             html.Dt(label),
@@ -55,7 +55,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
                         *[
                             html.Span(
                                 [
-                                    number(int(v.value), bool(v.approximate)),
+                                    number(int(v.value), bool(v.approximate), v.bound),
                                     f" (at {v.moment})" if pd.notna(v.moment) else "",
                                     _cite(v.source_id, v.excerpt, sources),
                                 ],

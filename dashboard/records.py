@@ -31,6 +31,8 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Count = Annotated[int, Field(ge=0)]
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 Series = Literal["all-russian", "all-union"]
+Bound = Literal["more than", "no more than"]
+"""A number the source gives only as a bound: "more than 860", "no more than 32"."""
 Moment = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """When a count holds: "opening", "close", or the source's own words ("as of 8 November")."""
 
@@ -67,6 +69,7 @@ class Variant(Sourced):
 
     value: Count
     approximate: bool = False
+    bound: Bound | None = None
     moment: Moment | None = None
 
 
@@ -155,6 +158,7 @@ class Part(Sourced):
     count: Count | None = None
     share: Percent | None = Field(None, description="Percent, where the source gives only shares.")
     approximate: bool = False
+    bound: Bound | None = None
     organisations: Count | None = Field(None, description="How many organisations sent these delegates.")
     within: Slug | None = Field(None, description="The part this one is included in (sympathisers, a sub-faction).")
 

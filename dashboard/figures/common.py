@@ -168,8 +168,13 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
     return "<br>".join(html.escape(o) for o in out)
 
 
-def number(value: object, approximate: bool = False) -> str:
-    """A count for display: thousands separated, '≈' where the source is approximate."""
+BOUND_SIGNS = {"more than": ">", "no more than": "≤"}
+
+
+def number(value: object, approximate: bool = False, bound: object = None) -> str:
+    """A count for display: thousands separated; '≈' where the source is approximate, '>' or '≤'
+    where it gives only a bound ("more than 860")."""
     if value is None or value is pd.NA:
         return "not given"
-    return f"{'≈' if approximate else ''}{int(value):,}"
+    sign = BOUND_SIGNS.get(bound) if isinstance(bound, str) else None
+    return f"{sign or ('≈' if approximate else '')}{int(value):,}"

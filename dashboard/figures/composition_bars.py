@@ -154,5 +154,5 @@ def _bar(part: object, value: float, category: str, colour: str, measure: str, p
 
 def _shown(part: object, measure: str) -> str:
     if measure == "count":
-        return number(part.count, bool(part.approximate))
+        return number(part.count, bool(part.approximate), part.bound)
     return f"{'≈' if part.approximate else ''}{part.share:g}%"

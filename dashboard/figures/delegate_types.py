@@ -30,7 +30,7 @@ RIGHT_COLOURS = {"voting": "#0072b2", "consultative": "#56b4e9", GAP_ID: GAP_COL
 def _value(part: pd.Series) -> str:
     if part.unit == "percent":
         return f"{'≈' if part.approximate else ''}{part.share:g}%"
-    return number(part["count"], bool(part.approximate))
+    return number(part["count"], bool(part.approximate), part.bound)
 
 
 def _hover(part: pd.Series, text: str) -> str:

@@ -80,13 +80,21 @@ def seat_groups(parts: pd.DataFrame, whole: int) -> list[Group]:
 def _group(part: object, seats: int, whole: int, label: str, rank: int, long_label: str | None = None) -> Group:
     count, approx = part.count, bool(part.approximate)
     share = f"{100 * count / whole:.1f}%"
-    lines = [f"<b>{html.escape(long_label or label)}</b>", f"{number(count, approx)} delegates · {share} of {whole:,}"]
+    lines = [
+        f"<b>{html.escape(long_label or label)}</b>",
+        f"{number(count, approx, part.bound)} delegates · {share} of {whole:,}",
+    ]
     if part.part_id == GAP_ID and isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
         lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
     return Group(
-        part.part_id, f"{label}: {number(count, approx)}", seats, party_colour(part.part_id), "<br>".join(lines), rank
+        part.part_id,
+        f"{label}: {number(count, approx, part.bound)}",
+        seats,
+        party_colour(part.part_id),
+        "<br>".join(lines),
+        rank,
     )
 
 

@@ -35,8 +35,14 @@ def test_deep_link_draws_649_seats_in_party_groups(page: Page, server_url: str) 
     _open(page, f"{server_url}/?congress=2")
     assert page.locator(SEATS).count() == 649
     legend = page.locator("#graph-party-seats .legend .legendtext").all_text_contents()
-    assert legend == ["Bolsheviks: 390", "SRs: 160", "of whom Left SRs: ≈100", "Menshevik Int.: 14",
-                      "Mensheviks: 72", "Various: 13"]
+    assert legend == [
+        "Bolsheviks: 390",
+        "SRs: 160",
+        "of whom Left SRs: ≈100",
+        "Menshevik Int.: 14",
+        "Mensheviks: 72",
+        "Various: 13",
+    ]
     expect(page.locator("#facts")).to_contain_text("Smolny Institute")
     expect(page.locator("#graph-votes")).to_contain_text("Rejected: 60 for, 92 against")
     assert page.console_errors == []

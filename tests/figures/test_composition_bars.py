@@ -16,8 +16,14 @@ def _values(fig) -> dict[str, float]:
 
 def test_second_congress_bars_match_the_frames(frames: Frames) -> None:
     fig = breakdown_bars(frames, "ar-02")
-    assert _values(fig) == {"bolshevik": 390, "left-sr": 100, "sr": 60, "menshevik-internationalist": 14,
-                            "menshevik": 72, "various": 13}
+    assert _values(fig) == {
+        "bolshevik": 390,
+        "left-sr": 100,
+        "sr": 60,
+        "menshevik-internationalist": 14,
+        "menshevik": 72,
+        "various": 13,
+    }
     sr = [t for t in fig.data if t.meta["part_id"] in ("sr", "left-sr")]
     assert {t.y[0] for t in sr} == {"SRs<br>incl. ≈100 Left SRs"}  # one bar, the nesting named, "≈" kept
     ends = {a.name: a.text for a in fig.layout.annotations}

@@ -20,8 +20,14 @@ def _annotation(fig: go.Figure, name: str) -> str:
 def test_second_congress_has_649_marks_grouped_by_party(frames: Frames) -> None:
     fig = party_seats(frames, "ar-02")
     assert sum(len(t.x) for t in fig.data) == 649
-    assert _seats_by_part(fig) == {"bolshevik": 390, "left-sr": 100, "sr": 60, "menshevik-internationalist": 14,
-                                   "menshevik": 72, "various": 13}
+    assert _seats_by_part(fig) == {
+        "bolshevik": 390,
+        "left-sr": 100,
+        "sr": 60,
+        "menshevik-internationalist": 14,
+        "menshevik": 72,
+        "various": 13,
+    }
     assert all(t.type == "scatter" for t in fig.data)  # SVG, never WebGL
 
 
@@ -72,3 +78,11 @@ def test_seat_positions_fill_a_half_ring_left_to_right() -> None:
     assert len(xy) == 2500
     assert (xy[:, 1] >= -1e-9).all()
     assert xy[0, 0] < 0 < xy[-1, 0]
+
+
+def test_a_bound_is_shown_as_a_bound(frames: Frames) -> None:
+    """'more than 860 Bolsheviks' is drawn as 860 marks but labelled '>860', never as an exact 860."""
+    fig = party_seats(frames, "ar-03")
+    bolsheviks = next(t for t in fig.data if t.meta["part_id"] == "bolshevik")
+    assert bolsheviks.name == "Bolsheviks: >860"
+    assert "more than 860 Bolsheviks" in bolsheviks.hovertemplate

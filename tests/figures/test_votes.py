@@ -8,13 +8,18 @@ from dashboard.style import VOTE_COLOURS
 
 
 def _outcomes(fig) -> dict[str, str]:
-    return {a.name.removeprefix("outcome-"): a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-")}
+    return {
+        a.name.removeprefix("outcome-"): a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-")
+    }
 
 
 def test_counted_vote_has_its_three_parts(frames: Frames) -> None:
     fig = vote_outcomes(frames, "ar-01")
-    parts = {t.meta["part"]: t.x[0] for t in fig.data if t.meta["vote_id"] == "support-provisional-government"
-             and t.meta.get("variant", 0) == 0}
+    parts = {
+        t.meta["part"]: t.x[0]
+        for t in fig.data
+        if t.meta["vote_id"] == "support-provisional-government" and t.meta.get("variant", 0) == 0
+    }
     assert parts == {"in_favour": 543, "against": 126, "abstained": 52}
     assert _outcomes(fig)["support-provisional-government"] == "Passed: 543 for, 126 against, 52 abstained"
 
