@@ -7,6 +7,7 @@ records that did not pass.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from dashboard.records import Congress, Party, Source
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(os.environ.get("CONGRESS_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
+"""The records folder: `data/` beside the package, or the folder CONGRESS_DATA_DIR names."""
 
 Model = TypeVar("Model", bound=BaseModel)
 
