@@ -182,6 +182,9 @@ class Breakdown(Record):
     kind: BreakdownKind
     of: Text = Field(description="Which delegates are broken down, e.g. 'delegates with full vote'.")
     unit: Literal["count", "percent"] = "count"
+    counts: Literal["delegates", "organisations"] = Field(
+        "delegates", description="What a count counts: delegates, or the organisations (soviets) that sent them."
+    )
     total: Claim | None = Field(None, description="The stated whole; for percent, 100 is implied.")
     moment: Moment | None = None
     default: bool = True

@@ -1,23 +1,44 @@
-"""The view state in the URL: `?congress=2` is the Second All-Russian Congress, `?congress=au-1` the
-First All-Union. Parsing never echoes raw input back; it returns an id or a reason."""
+"""The view state lives in the URL, so every view can be linked and handed to students.
+
+- `?congress=2`: the Second All-Russian Congress; `?congress=au-1`: the First All-Union.
+- `?compare=1,2&measure=share`: two to four congresses side by side, as counts or shares.
+- `?view=timeline`: party shares across every congress.
+- `&present=1` turns on the projector view; `&theme=dark` or `&theme=contrast` the other themes.
+
+Parsing never echoes raw input back as markup; a bad value comes back shortened, as text.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 from urllib.parse import parse_qs, urlencode
 
 PATTERN = re.compile(r"^(?:(ar|au)-?)?0*(\d{1,2})$")
 MAX_SHOWN = 40
+MAX_COMPARED = 4
+THEME_NAMES = ("light", "dark", "contrast")
+
+View = Literal["congress", "compare", "timeline"]
 
 
 @dataclass(frozen=True)
-class Parsed:
-    """What a query string asks for: a congress id, or the bad value with why it is bad."""
+class State:
+    """Everything a URL can say about the page."""
 
-    congress_id: str | None
+    view: View = "congress"
+    congress_id: str | None = None
+    compare_ids: tuple[str, ...] = ()
+    measure: Literal["count", "share"] = "count"
+    present: bool = False
+    theme: str = "light"
     problem: str | None = None
     bad_value: str | None = None
+
+    def but(self, **changes: object) -> State:
+        """A copy with some fields changed, and no problem."""
+        return replace(self, problem=None, bad_value=None, **changes)
 
 
 def param(congress_id: str) -> str:
@@ -26,9 +47,27 @@ def param(congress_id: str) -> str:
     return str(int(number)) if series == "ar" else f"au-{int(number)}"
 
 
+def search(state: State) -> str:
+    """The query string of a state; the inverse of `parse_search`."""
+    query: dict[str, str] = {}
+    if state.view == "compare":
+        query["compare"] = ",".join(param(c) for c in state.compare_ids)
+        if state.measure == "share":
+            query["measure"] = "share"
+    elif state.view == "timeline":
+        query["view"] = "timeline"
+    elif state.congress_id:
+        query["congress"] = param(state.congress_id)
+    if state.present:
+        query["present"] = "1"
+    if state.theme != "light":
+        query["theme"] = state.theme
+    return "?" + urlencode(query, safe=",")
+
+
 def congress_search(congress_id: str) -> str:
     """The query string that opens `congress_id`."""
-    return "?" + urlencode({"congress": param(congress_id)})
+    return search(State(congress_id=congress_id))
 
 
 def shown(value: str) -> str:
@@ -36,16 +75,56 @@ def shown(value: str) -> str:
     return value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…"
 
 
-def parse_search(search: str | None, known: set[str], default: str) -> Parsed:
-    """The congress a query string asks for; `default` when it asks for none."""
-    values = parse_qs((search or "").lstrip("?"), keep_blank_values=True).get("congress")
-    if not values:
-        return Parsed(default)
-    raw = values[0].strip().lower()
-    match = PATTERN.match(raw)
+def congress_id(raw: str, known: set[str]) -> str | None:
+    """The congress id a URL value names, if it names a known one."""
+    match = PATTERN.match(raw.strip().lower())
     if not match:
-        return Parsed(None, "is not a congress number", shown(values[0]))
-    congress_id = f"{match.group(1) or 'ar'}-{int(match.group(2)):02d}"
-    if congress_id not in known:
-        return Parsed(None, "is not a congress in the records", shown(values[0]))
-    return Parsed(congress_id)
+        return None
+    found = f"{match.group(1) or 'ar'}-{int(match.group(2)):02d}"
+    return found if found in known else None
+
+
+def parse_search(query: str | None, known: set[str], default: str) -> State:
+    """The state a query string asks for. A bad value gives a state with a `problem` to show."""
+    values = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+    base = State(
+        present=values.get("present") in ("1", "true", "yes"),
+        theme=values.get("theme") if values.get("theme") in THEME_NAMES else "light",
+        measure="share" if values.get("measure") == "share" else "count",
+    )
+    if "compare" in values:
+        return _compare(base, values["compare"], known)
+    if values.get("view") == "timeline":
+        return base.but(view="timeline")
+    if "congress" not in values:
+        return base.but(congress_id=default)
+    found = congress_id(values["congress"], known)
+    if found is None:
+        problem = (
+            "is not a congress number"
+            if not PATTERN.match(values["congress"].strip().lower())
+            else ("is not a congress in the records")
+        )
+        return replace(base, problem=problem, bad_value=shown(values["congress"]))
+    return base.but(congress_id=found)
+
+
+def _compare(base: State, raw: str, known: set[str]) -> State:
+    items = [item for item in raw.split(",") if item.strip()]
+    ids = [congress_id(item, known) for item in items]
+    if len(items) < 2 or len(items) > MAX_COMPARED:
+        return replace(
+            base,
+            view="compare",
+            problem=f"names {len(items)} congresses; compare 2 to {MAX_COMPARED}",
+            bad_value=shown(raw),
+        )
+    unknown = [item for item, found in zip(items, ids, strict=True) if found is None]
+    if unknown:
+        return replace(
+            base, view="compare", problem="names a congress that is not in the records", bad_value=shown(unknown[0])
+        )
+    unique = tuple(dict.fromkeys(i for i in ids if i))
+    if len(unique) < 2:
+        return replace(base, view="compare", problem="names the same congress twice", bad_value=shown(raw))
+    return base.but(view="compare", compare_ids=unique)

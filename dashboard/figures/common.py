@@ -51,12 +51,14 @@ def finish(
     theme: str = "light",
     left: int = 20,
     top: int = 0,
+    bottom: int = 0,
     basis: str | None = None,
 ) -> go.Figure:
     """Give a figure its title, subtitle, source line, template and size.
 
-    `left` is the left margin the chart needs for its labels, `top` any room it needs above the
-    plot (a legend); `basis` says what is counted, above the source line.
+    `left` is the left margin the chart needs for its labels, `top` and `bottom` any room it needs
+    above and below the plot (a legend, axis labels); `basis` says what is counted, above the
+    source line.
     """
     if basis:
         sources = f"{html.escape(basis)}<br>{sources}"
@@ -78,7 +80,7 @@ def finish(
             "yref": "container",
             "font": {"size": round(size.font * 1.35)},
         },
-        margin={"t": round(size.font * 4.6) + top, "b": source_room, "l": left, "r": 20, "autoexpand": True},
+        margin={"t": round(size.font * 4.6) + top, "b": source_room + bottom, "l": left, "r": 20, "autoexpand": True},
         height=size.height,
         width=size.width,
     )
@@ -91,7 +93,7 @@ def finish(
         xanchor="left",
         yanchor="top",
         xshift=10 - left,
-        yshift=-6,
+        yshift=-6 - bottom,
         showarrow=False,
         align="left",
         font={"size": small, "color": THEMES[theme].muted},

@@ -107,7 +107,8 @@ def delegate_types(
         label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 18, lines=3)
         labels.append(label)
         value = float(part["count"]) if part.unit == "count" else float(part.share)
-        sent = _value(part) + " delegates"
+        noun = "organisations" if part.counts == "organisations" else "delegates"
+        sent = f"{_value(part)} {noun}"
         if pd.notna(part.organisations):
             sent += f"<br>from {int(part.organisations):,} organisations"
         colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
