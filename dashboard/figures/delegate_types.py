@@ -165,12 +165,14 @@ def delegate_types(
 
 def _missing(fig: go.Figure, panel: int, size: Size, colour: str) -> None:
     axis = "" if panel == 1 else panel
+    # In paper coordinates: Plotly.js misplaces "x domain" references of a subplot without traces.
+    x, y = (sum(fig.layout[f"{name}axis{axis}"].domain) / 2 for name in "xy")
     fig.add_annotation(
         text="Not recorded in the sources",
-        xref=f"x{axis} domain",
-        yref=f"y{axis} domain",
-        x=0.5,
-        y=0.5,
+        xref="paper",
+        yref="paper",
+        x=x,
+        y=y,
         showarrow=False,
         font={"size": size.font, "color": colour},
         name=f"missing-{panel}",
