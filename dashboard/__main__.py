@@ -1,4 +1,6 @@
-"""Command line: `python -m dashboard data --out DIR` writes the data package."""
+"""Command line: `python -m dashboard data --out DIR` writes the data package;
+`python -m dashboard export --congress 2 --chart all --format svg --preset projector --out DIR` writes
+chart images (or each chart's CSV or HTML)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.charts import CHART_IDS
+from dashboard.export import FORMATS, PRESET_NAMES, ExportError
 from dashboard.loader import DATA_DIR, RecordError
 
 
@@ -17,6 +21,22 @@ def _data(args: argparse.Namespace) -> None:
         print(path)
 
 
+def _export(args: argparse.Namespace) -> None:
+    from dashboard.export import IMAGE_FORMATS, chart_filename, export_file, permalink, resolve_congresses
+    from dashboard.frames import load_frames
+
+    frames = load_frames(args.data)
+    congress_ids = resolve_congresses(frames, args.congress)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for congress_id in congress_ids:
+        link = permalink(args.link, congress_id) if args.link else None
+        for chart_id in CHART_IDS if args.chart == "all" else [args.chart]:
+            preset = args.preset if args.format in IMAGE_FORMATS else None
+            path = args.out / chart_filename(congress_id, chart_id, args.format, preset)
+            path.write_bytes(export_file(frames, chart_id, congress_id, args.format, args.preset, link))
+            print(path)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line parser, with one sub-command per job."""
     main = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
@@ -25,6 +45,14 @@ def parser() -> argparse.ArgumentParser:
     data = commands.add_parser("data", help="write every frame as CSV with a datapackage.json")
     data.add_argument("--out", type=Path, required=True, help="folder to write into")
     data.set_defaults(run=_data)
+    export = commands.add_parser("export", help="write chart images, or each chart's CSV or HTML")
+    export.add_argument("--congress", required=True, help="a congress as in the URL (2, au-1) or 'all'")
+    export.add_argument("--chart", default="all", choices=["all", *CHART_IDS], help="default: %(default)s")
+    export.add_argument("--format", default="png", choices=FORMATS, help="default: %(default)s")
+    export.add_argument("--preset", default="projector", choices=PRESET_NAMES, help="image size (default: %(default)s)")
+    export.add_argument("--link", metavar="URL", help="the dashboard's address, printed with ?congress=… in each image")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.set_defaults(run=_export, error=export.error)
     return main
 
 
@@ -33,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.run(args)
+    except ExportError as error:  # a bad congress or link: status 2 and the choices, like argparse
+        args.error(str(error))
     except RecordError as error:
         print(f"Invalid records:\n{error}", file=sys.stderr)
         return 1

@@ -1,0 +1,546 @@
+"""Export: chart images for slides and handouts, and the data behind them.
+
+Every image is drawn by the dashboard's own figure functions (`dashboard.charts.build`) and rendered
+by kaleido in headless Chromium. Sizes come from `dashboard.style.PRESETS`:
+
+- SVG and PDF are exactly the preset (projector 1920×1080, slide 1600×1200, A4 1123×794 CSS pixels;
+  a PDF page is the preset at 96 px per inch, so the A4 preset is an A4 landscape page).
+- PNG is `PNG_SCALE` (2) times the preset in pixels: a projector PNG is 3840×2160.
+
+One kaleido server runs per process. It starts on the first export, so under gunicorn it starts in
+each worker after the fork, and a lock serialises every render: the server is not thread-safe.
+
+Nothing here imports Dash; the dashboard's download buttons (`dashboard.export_ui`) and the command
+line (`python -m dashboard export`) both call these functions. File names are built from validated
+ids only, never from what a user typed.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts
+from dashboard.datapackage import frame_csv, write_package
+from dashboard.figures.common import congress as congress_row
+from dashboard.figures.common import default_parts, finish, number, source_line
+from dashboard.frames import Frames
+from dashboard.style import PRESENTATION, PRESETS, Size
+from dashboard.urls import PATTERN, congress_search, param
+
+ROOT = Path(__file__).resolve().parent.parent
+BROWSER = Path(os.environ.get("CONGRESS_EXPORT_BROWSER") or ROOT / "bin" / "chromium-headless")
+"""The Chromium kaleido starts: a wrapper that adds the flags Debian's launcher would drop."""
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+FORMATS = (*IMAGE_FORMATS, "csv", "html")
+PRESET_NAMES = tuple(PRESETS)
+PNG_SCALE = 2
+"""A PNG is this many times the preset in pixels (projector: 3840×2160)."""
+MAX_SCALE = 4
+MAX_LINK = 300
+RENDER_TIMEOUT = 60
+MEDIA_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+    "html": "text/html",
+    "zip": "application/zip",
+}
+DATA_PACKAGE_NAME = "congresses-of-soviets-data.zip"
+HANDOUT_PRESET = "a4"
+
+
+class ExportError(ValueError):
+    """A bad export request. The message names the bad value and the valid choices."""
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
+def _choose(what: str, value: object, choices: Iterable[str]) -> str:
+    choices = tuple(choices)
+    if not isinstance(value, str) or value not in choices:
+        raise ExportError(f"unknown {what} {_shown(value)}; choose one of: {', '.join(choices)}")
+    return value
+
+
+def check_chart(chart_id: object) -> str:
+    """A known chart id, or ExportError."""
+    return _choose("chart", chart_id, charts.CHART_IDS)
+
+
+def check_format(fmt: object, choices: Iterable[str] = FORMATS) -> str:
+    """A known format, or ExportError."""
+    return _choose("format", fmt, choices)
+
+
+def check_preset(preset: object) -> str:
+    """A known size preset, or ExportError."""
+    return _choose("preset", preset, PRESET_NAMES)
+
+
+def congress_choices(frames: Frames) -> list[str]:
+    """Every congress as the URL names it: '1', '2', …, 'au-1', …"""
+    return [param(c) for c in frames.congresses.congress_id]
+
+
+def resolve_congress(frames: Frames, value: object) -> str:
+    """The congress id a value names, written as in the URL ('2', 'au-1') or as an id ('ar-02')."""
+    known = list(frames.congresses.congress_id)
+    if isinstance(value, str):
+        raw = value.strip().lower()
+        if raw in known:
+            return raw
+        match = PATTERN.match(raw)
+        if match and (found := f"{match.group(1) or 'ar'}-{int(match.group(2)):02d}") in known:
+            return found
+    raise ExportError(f"unknown congress {_shown(value)}; choose one of: {', '.join(congress_choices(frames))}")
+
+
+def resolve_congresses(frames: Frames, value: object) -> list[str]:
+    """'all' for every congress in date order, or the one congress a value names."""
+    if isinstance(value, str) and value.strip().lower() == "all":
+        return list(frames.congresses.congress_id)
+    return [resolve_congress(frames, value)]
+
+
+def check_link(link: object) -> str | None:
+    """A permalink to print in an image: an http(s) URL of bounded length, or None."""
+    if link is None:
+        return None
+    if not isinstance(link, str) or len(link) > MAX_LINK or not re.fullmatch(r"https?://[^\s<>\"'\\]+", link):
+        raise ExportError(f"bad link {_shown(link)}; give an http:// or https:// address of at most {MAX_LINK} chars")
+    return link
+
+
+def permalink(base_url: str, congress_id: str) -> str:
+    """The dashboard's address for one congress: `base_url` with `?congress=…`."""
+    base = check_link(base_url.split("#")[0].split("?")[0])
+    return check_link(base.rstrip("/") + "/" + congress_search(congress_id))
+
+
+def _check_scale(scale: object) -> int:
+    if isinstance(scale, bool) or not isinstance(scale, int) or not 1 <= scale <= MAX_SCALE:
+        raise ExportError(f"bad scale {_shown(scale)}; choose a whole number from 1 to {MAX_SCALE}")
+    return scale
+
+
+# File names -----------------------------------------------------------------------------------
+
+
+def stem(congress_id: str) -> str:
+    """'congress-02' for the Second All-Russian Congress, 'congress-au-01' for the First All-Union."""
+    series, ordinal = congress_id.split("-")
+    return f"congress-{ordinal}" if series == "ar" else f"congress-{series}-{ordinal}"
+
+
+def chart_filename(congress_id: str, chart_id: str, fmt: str, preset: str | None = None) -> str:
+    """'congress-02-party-seats-projector.png'; data and HTML files carry no preset."""
+    if fmt in IMAGE_FORMATS:
+        return f"{stem(congress_id)}-{chart_id}-{preset}.{fmt}"
+    return f"{stem(congress_id)}-{chart_id}.{fmt}"
+
+
+def slide_pack_filename(congress_id: str, fmt: str, preset: str) -> str:
+    """'congress-02-slides-projector-png.zip'."""
+    return f"{stem(congress_id)}-slides-{preset}-{fmt}.zip"
+
+
+def handout_filename(congress_id: str) -> str:
+    """'congress-02-handout-a4.pdf'."""
+    return f"{stem(congress_id)}-handout-{HANDOUT_PRESET}.pdf"
+
+
+# Rendering ------------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_server_pid: int | None = None
+
+
+def _ensure_server() -> None:
+    """Start kaleido's sync server in this process, once. Call with `_lock` held."""
+    global _server_pid
+    import kaleido
+
+    if _server_pid == os.getpid():
+        return
+    if _server_pid is not None:  # forked after the parent started it: its thread did not come along
+        kaleido.stop_sync_server(silence_warnings=True)
+    if not os.access(BROWSER, os.X_OK):
+        raise RuntimeError(f"image export needs Chromium: {BROWSER} is missing or not executable")
+    kaleido.start_sync_server(path=str(BROWSER), mathjax=False, timeout=RENDER_TIMEOUT, silence_warnings=True)
+    _server_pid = os.getpid()
+
+
+def render(fig: go.Figure, fmt: str, size: Size, scale: int = 1) -> bytes:
+    """The figure as PNG, SVG or PDF bytes at `size` (PNG: `scale` times it in pixels)."""
+    import kaleido
+
+    check_format(fmt, IMAGE_FORMATS)
+    spec = fig.to_dict()
+    opts = {"format": fmt, "width": size.width, "height": size.height, "scale": _check_scale(scale)}
+    with _lock:
+        _ensure_server()
+        return kaleido.calc_fig_sync(spec, opts=opts)
+
+
+def chart_image(
+    frames: Frames,
+    chart_id: str,
+    congress_id: str,
+    fmt: str = "png",
+    preset: str = "projector",
+    link: str | None = None,
+    *,
+    scale: int = PNG_SCALE,
+) -> bytes:
+    """One chart as an image at a preset size. PNG is `scale` (default 2) times the preset in pixels."""
+    chart_id, fmt, preset = check_chart(chart_id), check_format(fmt, IMAGE_FORMATS), check_preset(preset)
+    congress_id = resolve_congress(frames, congress_id)
+    size = PRESETS[preset]
+    fig = charts.build(frames, chart_id, congress_id, size=size, link=check_link(link))
+    return render(fig, fmt, size, _check_scale(scale) if fmt == "png" else 1)
+
+
+# The data behind a chart ----------------------------------------------------------------------
+
+CHART_KINDS = {
+    "party-seats": ("party",),
+    "party-bars": ("party",),
+    "delegate-types": ("voting-right", "origin"),
+    "social": ("social",),
+}
+"""The composition breakdowns each chart draws (the congress's default ones)."""
+
+
+def chart_frame(frames: Frames, chart_id: str, congress_id: str) -> pd.DataFrame:
+    """The rows behind one chart, each with its source id, the source's words and the source's name.
+
+    A chart this table does not know yet gets every number of the congress, with its source."""
+    chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
+    if chart_id == "votes":
+        rows = frames.votes[frames.votes.congress_id == congress_id]
+    elif chart_id in CHART_KINDS:
+        rows = pd.concat([default_parts(frames, congress_id, kind) for kind in CHART_KINDS[chart_id]])
+    else:
+        rows = frames.numbers[frames.numbers.congress_id == congress_id]
+    sources = frames.sources[["id", "cite_as", "url"]].rename(
+        columns={"id": "source_id", "cite_as": "source", "url": "source_url"}
+    )
+    return rows.merge(sources, on="source_id", how="left")
+
+
+def chart_csv(frames: Frames, chart_id: str, congress_id: str) -> str:
+    """The rows behind one chart as CSV, with source ids and excerpts."""
+    return frame_csv(chart_frame(frames, chart_id, congress_id))
+
+
+def chart_sources(frames: Frames, chart_ids: Iterable[str], congress_id: str) -> pd.DataFrame:
+    """The sources the charts' rows cite, in the order of the sources file."""
+    cited = set()
+    for chart_id in chart_ids:
+        cited |= set(chart_frame(frames, chart_id, congress_id).source_id.dropna())
+    return frames.sources[frames.sources.id.isin(cited)]
+
+
+def data_package_zip(frames: Frames) -> bytes:
+    """The data package, the same files `python -m dashboard data` writes, as one ZIP."""
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in write_package(frames, Path(folder)):
+            archive.write(path, path.name)
+    return buffer.getvalue()
+
+
+# Packs and pages ------------------------------------------------------------------------------
+
+
+def _source_entries(sources: pd.DataFrame) -> list[str]:
+    return [f"- {s.cite_as}: {s.title}. {s.publisher}. {s.url}" for s in sources.itertuples()]
+
+
+def slide_pack(
+    frames: Frames,
+    congress_id: str,
+    fmt: str = "png",
+    preset: str = "projector",
+    link: str | None = None,
+) -> bytes:
+    """Every chart of one congress as images in a ZIP, with a README.txt naming the sources."""
+    congress_id = resolve_congress(frames, congress_id)
+    fmt, preset, link = check_format(fmt, IMAGE_FORMATS), check_preset(preset), check_link(link)
+    row = congress_row(frames, congress_id)
+    size = PRESETS[preset]
+    pixels = f"{size.width * PNG_SCALE}×{size.height * PNG_SCALE} pixels" if fmt == "png" else "vector"
+    readme = [
+        f"{row['name']}, {row.dates_text}",
+        f"Slides: {len(charts.CHART_IDS)} charts, {fmt.upper()}, {preset} size {size.width}×{size.height} ({pixels}).",
+        *([f"Dashboard: {link}"] if link else []),
+        "",
+        "Files",
+    ]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for chart_id in charts.CHART_IDS:
+            name = chart_filename(congress_id, chart_id, fmt, preset)
+            archive.writestr(name, chart_image(frames, chart_id, congress_id, fmt, preset, link))
+            cited = ", ".join(chart_sources(frames, [chart_id], congress_id).cite_as) or "no source records this"
+            readme.append(f"- {name}: {charts.chart(chart_id).title}. Sources: {cited}.")
+        readme += ["", "Sources", *_source_entries(chart_sources(frames, charts.CHART_IDS, congress_id)), ""]
+        archive.writestr("README.txt", "\n".join(readme))
+    return buffer.getvalue()
+
+
+def standalone_html(frames: Frames, chart_id: str, congress_id: str, link: str | None = None) -> str:
+    """One interactive chart as a single HTML file that works offline (plotly.js inlined)."""
+    chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
+    fig = charts.build(frames, chart_id, congress_id, size=PRESENTATION, link=check_link(link))
+    title = f"{charts.chart(chart_id).title}: {congress_row(frames, congress_id)['name']}"
+    page = fig.to_html(
+        include_plotlyjs=True,
+        include_mathjax=False,
+        full_html=True,
+        config={"displaylogo": False, "responsive": True},
+    )
+    return page.replace("<head>", f'<head><meta charset="utf-8"><title>{_escape(title)}</title>', 1)
+
+
+def export_file(
+    frames: Frames,
+    chart_id: str,
+    congress_id: str,
+    fmt: str,
+    preset: str = "projector",
+    link: str | None = None,
+) -> bytes:
+    """One chart's file in any format: an image at the preset, its rows as CSV, or a standalone HTML page.
+    Its name is `chart_filename(congress_id, chart_id, fmt, preset)`."""
+    fmt, preset = check_format(fmt), check_preset(preset)
+    if fmt == "csv":
+        return chart_csv(frames, chart_id, congress_id).encode("utf-8")
+    if fmt == "html":
+        return standalone_html(frames, chart_id, congress_id, link).encode("utf-8")
+    return chart_image(frames, chart_id, congress_id, fmt, preset, link)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+FACT_FIELDS = {
+    "delegates.total": "Delegates",
+    "delegates.voting": "With full or casting vote",
+    "delegates.consultative": "With consultative voice",
+    "delegates.women": "Women delegates",
+    "delegates.nationalities": "Nationalities represented",
+    "soviets_represented": "Soviets represented",
+}
+"""The numbers the facts panel and the handout list, in this order."""
+
+
+def _cite(sources: pd.DataFrame, source_id: object, excerpt: object) -> str:
+    if not isinstance(source_id, str) or source_id not in sources.index:
+        return ""
+    words = f": “{excerpt}”" if isinstance(excerpt, str) else ""
+    return f"{sources.loc[source_id].cite_as}{words}"
+
+
+def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str | None]]:
+    """(fact, value, source and its words, source id) rows for the handout: dates, place, numbers, bodies
+    elected and decisions, each source's variants included."""
+    sources = frames.sources.set_index("id")
+    row = congress_row(frames, congress_id)
+    facts = []
+    dates = frames.dates[frames.dates.congress_id == congress_id]
+    for d in dates.itertuples():
+        label = "Dates" if d.is_default else "Dates (sources differ)"
+        text = d.text + (f" ({d.label})" if pd.notna(d.label) else "")
+        facts.append((label, text, _cite(sources, d.source_id, d.excerpt), d.source_id))
+    if pd.notna(row.place):
+        facts.append(("Place", row.place + (f", {row.venue}" if pd.notna(row.venue) else ""), "", None))
+    numbers = frames.numbers[frames.numbers.congress_id == congress_id]
+    for field, label in FACT_FIELDS.items():
+        for n in numbers[numbers.field == field].itertuples():
+            value = number(int(n.value), bool(n.approximate), n.bound) + (
+                f" (at {n.moment})" if pd.notna(n.moment) else ""
+            )
+            fact = label if n.is_default else f"{label} (sources differ)"
+            facts.append((fact, value, _cite(sources, n.source_id, n.excerpt), n.source_id))
+    for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples():
+        size = "size not recorded in the sources" if pd.isna(b.members) else f"{number(b.members)} members"
+        facts.append(("Elected", f"{b.name}: {size}", _cite(sources, b.source_id, b.excerpt), b.source_id))
+    for d in frames.decisions[frames.decisions.congress_id == congress_id].itertuples():
+        text = d.title + (f": {d.summary}" if pd.notna(d.summary) else "")
+        facts.append(("Decision", text, _cite(sources, d.source_id, d.excerpt), d.source_id))
+    return facts
+
+
+def _pages(rows: list[tuple[str, ...]], widths: tuple[float, ...], size: Size, font: int) -> list[list[tuple]]:
+    """Split table rows into pages by an estimate of how many lines each row wraps onto."""
+    usable = size.width - 60
+    room = size.height - round(size.font * 4.6) - 90 - 2 * font
+    pages: list[list[tuple]] = [[]]
+    used = 0.0
+    for row in rows:
+        lines = max(
+            math.ceil(max(len(cell), 1) * font * 0.55 / (usable * width - 16))
+            for cell, width in zip(row, widths, strict=True)
+        )
+        height = lines * font * 1.3 + 12
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += height
+    return pages
+
+
+def _table_page(
+    frames: Frames,
+    congress_id: str,
+    *,
+    title: str,
+    header: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: tuple[float, ...],
+    cited: Iterable[str],
+    link: str | None,
+) -> go.Figure:
+    size = PRESETS[HANDOUT_PRESET]
+    font = size.font - 3
+    fig = go.Figure(
+        go.Table(
+            columnwidth=list(widths),
+            header={
+                "values": [f"<b>{h}</b>" for h in header],
+                "align": "left",
+                "font": {"size": font + 1},
+                "fill": {"color": "#e4e4e4"},
+            },
+            cells={
+                "values": [[_escape(r[i]).replace("\n", "<br>") for r in rows] for i in range(len(header))],
+                "align": "left",
+                "font": {"size": font},
+                "fill": {"color": "#ffffff"},
+                "line": {"color": "#d8d8d8"},
+                "height": round(font * 1.6),
+            },
+        )
+    )
+    row = congress_row(frames, congress_id)
+    return finish(fig, title=title, row=row, sources=source_line(frames, cited, link), size=size)
+
+
+def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> list[tuple[str, go.Figure]]:
+    """The handout's pages in order: key facts, every chart, the sources. Each is (name, figure)."""
+    congress_id, link = resolve_congress(frames, congress_id), check_link(link)
+    size = PRESETS[HANDOUT_PRESET]
+    font = size.font - 3
+    facts = key_facts(frames, congress_id)
+    cited_facts = [f[3] for f in facts if isinstance(f[3], str)]
+    facts = [f[:3] for f in facts]
+    widths = (0.2, 0.38, 0.42)
+    pages = []
+    chunks = _pages(facts, widths, size, font)
+    for number_, chunk in enumerate(chunks, 1):
+        title = "Key facts" + (f" ({number_} of {len(chunks)})" if len(chunks) > 1 else "")
+        pages.append(
+            (
+                f"facts-{number_}",
+                _table_page(
+                    frames,
+                    congress_id,
+                    title=title,
+                    header=("Fact", "As the sources give it", "Source and its words"),
+                    rows=chunk,
+                    widths=widths,
+                    cited=cited_facts,
+                    link=link,
+                ),
+            )
+        )
+    for chart_id in charts.CHART_IDS:
+        pages.append((chart_id, charts.build(frames, chart_id, congress_id, size=size, link=link)))
+    sources = _source_table(frames, congress_id)
+    widths = (0.18, 0.46, 0.36)
+    chunks = _pages(sources, widths, size, font)
+    for number_, chunk in enumerate(chunks, 1):
+        title = "Sources" + (f" ({number_} of {len(chunks)})" if len(chunks) > 1 else "")
+        pages.append(
+            (
+                f"sources-{number_}",
+                _table_page(
+                    frames,
+                    congress_id,
+                    title=title,
+                    header=("Source", "Title and what it is", "Address"),
+                    rows=chunk,
+                    widths=widths,
+                    cited=[],
+                    link=link,
+                ),
+            )
+        )
+    return pages
+
+
+def _cited(frames: Frames, congress_id: str) -> set[str]:
+    cited: set[str] = set()
+    for _name, frame in frames.items():
+        if "source_id" in frame.columns and "congress_id" in frame.columns:
+            cited |= set(frame.source_id[frame.congress_id == congress_id].dropna())
+    return cited
+
+
+def _source_table(frames: Frames, congress_id: str) -> list[tuple[str, str, str]]:
+    cited = _cited(frames, congress_id)
+    return [
+        (
+            s.cite_as,
+            f"{s.title}. {s.publisher}. {s.what}." + (f" {s.reliability}" if pd.notna(s.reliability) else ""),
+            _break(s.url, 44),
+        )
+        for s in frames.sources[frames.sources.id.isin(cited)].itertuples()
+    ]
+
+
+def _break(url: str, width: int) -> str:
+    """An address broken onto lines of at most `width` characters, after a '/' where it can be."""
+    lines, line = [], ""
+    for piece in re.findall(r"[^/]*/?", url):
+        while len(line) + len(piece) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            else:
+                lines.append(piece[:width])
+                piece = piece[width:]
+        line += piece
+    return "\n".join([*lines, line] if line else lines)
+
+
+def handout_pdf(frames: Frames, congress_id: str, link: str | None = None) -> bytes:
+    """An A4 landscape PDF for a class: the key facts, every chart and the sources, one page each."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for _name, fig in handout_pages(frames, congress_id, link):
+        writer.append(PdfReader(io.BytesIO(render(fig, "pdf", PRESETS[HANDOUT_PRESET]))))
+    writer.add_metadata({"/Title": f"{congress_row(frames, resolve_congress(frames, congress_id))['name']}: handout"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
