@@ -9,6 +9,7 @@ from dash import Dash
 from dashboard.callbacks import register
 from dashboard.frames import Frames, load_frames
 from dashboard.layout import layout
+from dashboard.serving import harden
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -26,4 +27,5 @@ def create_app(frames: Frames | None = None) -> Dash:
     )
     app.layout = layout(frames)
     register(app, frames)
+    harden(app)
     return app

@@ -1,0 +1,51 @@
+"""Dash callback requests as a browser sends them, built from the server's own `/_dash-dependencies`, so the
+benchmark and the hostile-input tests follow the app's callbacks as they change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CALLBACK_PATH = "/_dash-update-component"
+
+
+def outputs_of(output: str) -> list[dict] | dict:
+    """Dash's `outputs` field for an `output` key: a list for a multi-output callback ("..a.b...c.d..")."""
+    if output.startswith(".."):
+        parts = output.strip(".").split("...")
+        return [dict(zip(("id", "property"), p.split(".", 1), strict=True)) for p in parts]
+    component, prop = output.split(".", 1)
+    return {"id": component, "property": prop}
+
+
+def selector_callback(dependencies: list[dict]) -> dict:
+    """The server-side callback that takes the URL and the congress selector."""
+    for dependency in dependencies:
+        inputs = {(i["id"], i["property"]) for i in dependency["inputs"]}
+        if ("url", "search") in inputs and ("congress-select", "value") in inputs:
+            return dependency
+    raise LookupError("no callback takes url.search and congress-select.value")
+
+
+def selector_change(dependency: dict, congress_id: str, search: str = "?congress=1") -> dict:
+    """The body a browser posts when a user picks `congress_id` in the selector."""
+    values = {("url", "search"): search, ("congress-select", "value"): congress_id}
+    inputs: list[dict[str, Any]] = []
+    for i in dependency["inputs"]:
+        entry = {"id": i["id"], "property": i["property"]}
+        if (i["id"], i["property"]) in values:
+            entry["value"] = values[(i["id"], i["property"])]
+        inputs.append(entry)
+    return {
+        "output": dependency["output"],
+        "outputs": outputs_of(dependency["output"]),
+        "inputs": inputs,
+        "changedPropIds": ["congress-select.value"],
+        "state": [],
+    }
+
+
+def url_change(dependency: dict, search: Any) -> dict:
+    """The body a browser posts when the page opens at `?…` = `search` (any JSON value, for fuzzing)."""
+    body = selector_change(dependency, None, search)  # type: ignore[arg-type]
+    body["changedPropIds"] = ["url.search"]
+    return body

@@ -1,0 +1,159 @@
+"""Serving, in process: debug stays off whatever the environment says, security and cache headers, /healthz,
+the body limit, and gunicorn's settings."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+from types import SimpleNamespace
+
+import brotli
+import pytest
+from dash import Dash, Input, Output
+
+from dashboard.frames import Frames
+from dashboard.server import create_app
+from dashboard.serving import MAX_BODY_BYTES, content_security_policy, frame_ancestors
+
+ROOT = Path(__file__).resolve().parents[1]
+DEBUG_ENV = {
+    "FLASK_DEBUG": "1",
+    "DASH_DEBUG": "true",
+    "DASH_DEV_TOOLS_UI": "true",
+    "DASH_HOT_RELOAD": "true",
+    "DASH_PROPS_CHECK": "true",
+    "DASH_SERVE_DEV_BUNDLES": "true",
+    "CONGRESS_DEBUG": "1",
+}
+
+
+@pytest.fixture(scope="module")
+def app(frames: Frames) -> Dash:
+    return create_app(frames)
+
+
+@pytest.fixture
+def client(app: Dash):
+    return app.server.test_client()
+
+
+def test_debug_environment_cannot_turn_debug_on(frames: Frames, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in DEBUG_ENV.items():
+        monkeypatch.setenv(name, value)
+    app = create_app(frames)
+    assert app.server.debug is False
+    assert not app._dev_tools.ui and not app._dev_tools.hot_reload and not app._dev_tools.props_check
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    assert '"ui":false' in page and '"props_check":false' in page
+
+
+def test_gunicorn_refuses_an_app_in_debug_mode() -> None:
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    logged: list[str] = []
+    worker = SimpleNamespace(wsgi=SimpleNamespace(debug=True), log=SimpleNamespace(error=logged.append))
+    with pytest.raises(SystemExit) as stopped:
+        config["post_worker_init"](worker)
+    assert stopped.value.code == 3 and logged
+    config["post_worker_init"](SimpleNamespace(wsgi=SimpleNamespace(debug=False), log=None))
+
+
+def test_gunicorn_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CONGRESS_BIND", "CONGRESS_HOST", "CONGRESS_PORT", "CONGRESS_WORKERS", "WEB_CONCURRENCY"):
+        monkeypatch.delenv(name, raising=False)
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["bind"] == ["127.0.0.1:8050"]
+    assert config["preload_app"] is False
+    assert config["workers"] >= 3 and config["limit_request_line"] <= 4094
+    monkeypatch.setenv("CONGRESS_WORKERS", "7")
+    monkeypatch.setenv("CONGRESS_BIND", "0.0.0.0:9000")
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["workers"] == 7 and config["bind"] == ["0.0.0.0:9000"]
+
+
+def test_security_headers_on_the_page(client, app: Dash) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    csp = response.headers["Content-Security-Policy"]
+    directives = dict(d.split(" ", 1) for d in csp.split("; "))
+    assert directives["default-src"] == "'self'"
+    assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"]
+    for digest in app.csp_hashes():
+        assert digest in directives["script-src"].split()
+    assert directives["frame-ancestors"] == "'self'" and directives["object-src"] == "'none'"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_frame_ancestors_from_the_environment(frames: Frames, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONGRESS_FRAME_ANCESTORS", "'self' https://school.example")
+    response = create_app(frames).server.test_client().get("/")
+    assert "frame-ancestors 'self' https://school.example" in response.headers["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response.headers  # it would forbid the school's frame
+
+
+@pytest.mark.parametrize("value", ["*; script-src *", "'unsafe-inline'", "https://a.example,https://b.example"])
+def test_a_bad_frame_ancestors_value_stops_the_server(value: str) -> None:
+    with pytest.raises(ValueError, match="CONGRESS_FRAME_ANCESTORS"):
+        frame_ancestors(value)
+
+
+def test_content_security_policy_has_no_separator_injection() -> None:
+    policy = content_security_policy(["'sha256-abc='"], frame_ancestors("https://school.example"))
+    assert policy.count("frame-ancestors") == 1 and "\n" not in policy
+
+
+def test_healthz(client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
+def test_assets_are_compressed_and_cached(client) -> None:
+    page = client.get("/").get_data(as_text=True)
+    href = page.split('href="/assets/style.css', 1)[1].split('"', 1)[0]
+    # Files are streamed, and flask-compress streams zstd, br or deflate (what browsers ask for), not gzip.
+    response = client.get(f"/assets/style.css{href}", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(response.data) == (ROOT / "assets" / "style.css").read_bytes()
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    assert "no-cache" not in response.headers["Cache-Control"]
+    plain = client.get("/assets/style.css")
+    assert "max-age=3600" in plain.headers["Cache-Control"]
+    suite = page.split('src="/_dash-component-suites/', 1)[1].split('"', 1)[0]
+    assert "max-age=31536000" in client.get(f"/_dash-component-suites/{suite}").headers["Cache-Control"]
+
+
+def test_an_oversize_body_is_refused(client) -> None:
+    response = client.post("/_dash-update-component", data=b"[" * (MAX_BODY_BYTES + 1), content_type="application/json")
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"{", b"[]", b"null", b'{"output": 1}', b'{"output": "nope.children", "outputs": {}, "inputs": []}'],
+)
+def test_a_malformed_callback_request_is_a_400(client, body: bytes) -> None:
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "bad callback request"}
+
+
+def test_an_error_in_a_callback_tells_the_client_nothing(frames: Frames) -> None:
+    app = create_app(frames)
+
+    @app.callback(Output("test-out", "children"), Input("test-in", "n_clicks"))
+    def fail(_: int | None) -> str:
+        raise RuntimeError("a secret from /work/main/dashboard/secret.py")
+
+    body = {
+        "output": "test-out.children",
+        "outputs": {"id": "test-out", "property": "children"},
+        "inputs": [{"id": "test-in", "property": "n_clicks", "value": 1}],
+        "changedPropIds": ["test-in.n_clicks"],
+        "state": [],
+    }
+    response = app.server.test_client().post("/_dash-update-component", json=body)
+    assert response.status_code == 500
+    assert response.get_json() == {"error": "internal server error"}
