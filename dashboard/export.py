@@ -17,6 +17,7 @@ ids only, never from what a user typed.
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import os
@@ -316,7 +317,7 @@ def standalone_html(frames: Frames, chart_id: str, congress_id: str, link: str |
         full_html=True,
         config={"displaylogo": False, "responsive": True},
     )
-    return page.replace("<head>", f'<head><meta charset="utf-8"><title>{_escape(title)}</title>', 1)
+    return page.replace("<head>", f'<head><meta charset="utf-8"><title>{html.escape(title)}</title>', 1)
 
 
 def export_file(
@@ -335,10 +336,6 @@ def export_file(
     if fmt == "html":
         return standalone_html(frames, chart_id, congress_id, link).encode("utf-8")
     return chart_image(frames, chart_id, congress_id, fmt, preset, link)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 FACT_FIELDS = {
@@ -417,8 +414,7 @@ def _table_page(
     header: tuple[str, ...],
     rows: list[tuple[str, ...]],
     widths: tuple[float, ...],
-    cited: Iterable[str],
-    link: str | None,
+    sources: str,
 ) -> go.Figure:
     size = PRESETS[HANDOUT_PRESET]
     font = size.font - 3
@@ -432,7 +428,9 @@ def _table_page(
                 "fill": {"color": "#e4e4e4"},
             },
             cells={
-                "values": [[_escape(r[i]).replace("\n", "<br>") for r in rows] for i in range(len(header))],
+                "values": [
+                    [html.escape(r[i], quote=False).replace("\n", "<br>") for r in rows] for i in range(len(header))
+                ],
                 "align": "left",
                 "font": {"size": font},
                 "fill": {"color": "#ffffff"},
@@ -442,7 +440,7 @@ def _table_page(
         )
     )
     row = congress_row(frames, congress_id)
-    return finish(fig, title=title, row=row, sources=source_line(frames, cited, link), size=size)
+    return finish(fig, title=title, row=row, sources=sources, size=size)
 
 
 def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> list[tuple[str, go.Figure]]:
@@ -468,8 +466,7 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
                     header=("Fact", "As the sources give it", "Source and its words"),
                     rows=chunk,
                     widths=widths,
-                    cited=cited_facts,
-                    link=link,
+                    sources=source_line(frames, cited_facts, link),
                 ),
             )
         )
@@ -490,8 +487,7 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
                     header=("Source", "Title and what it is", "Address"),
                     rows=chunk,
                     widths=widths,
-                    cited=[],
-                    link=link,
+                    sources="Every source cited for this congress." + (f"<br>{html.escape(link)}" if link else ""),
                 ),
             )
         )
