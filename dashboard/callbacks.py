@@ -1,23 +1,48 @@
-"""Thin callbacks: read the URL or the controls, look up prebuilt figures, write the URL back."""
+"""Thin callbacks: turn the URL or a control into a view state, look up prebuilt figures and
+panels for it, and write the state back into the URL."""
 
 from __future__ import annotations
 
+from functools import cache
+
+import pandas as pd
 from dash import Dash, Input, Output, ctx, dcc, html, no_update
 
-from dashboard.charts import CHART_IDS, cached_figure
+from dashboard.chart_data import chart_data, chart_summary
+from dashboard.charts import CHART_IDS, cached_compare, cached_figure, cached_timeline
+from dashboard.comparisons import change_table
 from dashboard.facts import facts_panel
+from dashboard.figures.common import number
 from dashboard.frames import Frames
 from dashboard.layout import graph_config
-from dashboard.urls import congress_search, param, parse_search
+from dashboard.style import DASHBOARD, PRESENTATION
+from dashboard.urls import MAX_COMPARED, congress_search, param, parse_search, search
+from dashboard.urls import State as ViewState
+
+TABLE_COLUMNS = {
+    "label": "Part",
+    "count": "Count",
+    "share": "Share (%)",
+    "organisations": "Organisations",
+    "motion": "Motion",
+    "outcome": "Outcome",
+    "in_favour": "For",
+    "against": "Against",
+    "abstained": "Abstained",
+    "dissents": "Dissents",
+    "source_id": "Source",
+    "excerpt": "Source's words",
+}
 
 
-def _notice(frames: Frames, problem: str, value: str) -> html.Div:
-    """A friendly 'no such congress' notice; the bad value is shown as text, never as HTML."""
+def _notice(frames: Frames, state: ViewState) -> html.Div:
+    """A friendly notice for a bad URL; the bad value is shown as text, never as HTML."""
+    title = "No such comparison" if state.view == "compare" else "No such congress"
     return html.Div(
         className="no-such-congress",
         children=[
-            html.H2("No such congress"),
-            html.P(["“", html.Code(value), f"” {problem}. Choose one of these:"]),
+            html.H2(title),
+            html.P(["“", html.Code(state.bad_value), f"” {state.problem}. Choose one of these:"]),
             html.Ul(
                 [html.Li(dcc.Link(r.name, href=congress_search(r.congress_id))) for r in frames.congresses.itertuples()]
             ),
@@ -25,47 +50,227 @@ def _notice(frames: Frames, problem: str, value: str) -> html.Div:
     )
 
 
+def _cell(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def data_table(frame: pd.DataFrame) -> html.Table:
+    """A plain, screen-reader friendly table of a chart's rows."""
+    columns = [c for c in TABLE_COLUMNS if c in frame.columns and frame[c].notna().any()]
+    return html.Table(
+        className="rows",
+        children=[
+            html.Thead(html.Tr([html.Th(TABLE_COLUMNS[c], scope="col") for c in columns])),
+            html.Tbody([html.Tr([html.Td(_cell(row[c])) for c in columns]) for _, row in frame.iterrows()]),
+        ],
+    )
+
+
+def change_view(frames: Frames, congress_ids: list[str]) -> html.Table:
+    """The change table: each party's delegates and share per congress, and the change between them."""
+    table = change_table(frames, congress_ids)
+    names = frames.congresses.set_index("congress_id").name
+    head = [html.Th("Party", scope="col")]
+    for index, c in enumerate(congress_ids):
+        head.append(html.Th(names[c].replace(" Congress of Soviets", ""), scope="col"))
+        if index:
+            head.append(html.Th("Change", scope="col"))
+    body = []
+    for party, rows in table.groupby("part_id", sort=False):
+        cells = [html.Th(rows.label.iloc[0], scope="row")]
+        for index, row in enumerate(rows.itertuples()):
+            if row.status == "listed":
+                count = number(row.count, bool(row.approximate), row.bound) if pd.notna(row.count) else None
+                share = f"{float(row.share):.1f}%"
+                text = f"{count} ({share})" if count else share
+            else:
+                text = (
+                    "not recorded"
+                    if row.status == "not recorded"
+                    else ("no gap" if party == "not-accounted" else "absent")
+                )
+            cells.append(html.Td(text, className=row.status.replace(" ", "-")))
+            if index:
+                change = []
+                if pd.notna(row.change_count):
+                    change.append(f"{row.change_count:+,}")
+                if pd.notna(row.change_share):
+                    change.append(f"{row.change_share:+.1f} pts")
+                cells.append(html.Td(" / ".join(change) or "—", className="change-cell"))
+        body.append(html.Tr(cells))
+    return html.Table(className="rows change-table", children=[html.Thead(html.Tr(head)), html.Tbody(body)])
+
+
 def register(app: Dash, frames: Frames) -> None:
     """Attach the dashboard's callbacks to `app`."""
     order = list(frames.congresses.congress_id)
     known = set(order)
 
-    @app.callback(
+    @cache
+    def facts(congress_id: str) -> list:
+        """The facts panel, built once per congress and process."""
+        return facts_panel(frames, congress_id)
+
+    @cache
+    def panels(congress_id: str) -> tuple[list, list]:
+        """Captions and data tables of a congress's charts, built once per congress and process."""
+        captions = [chart_summary(frames, c, congress_id) for c in CHART_IDS]
+        tables = [data_table(chart_data(frames, c, congress_id)) for c in CHART_IDS]
+        return captions, tables
+
+    def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
+        """The state a control asks for, from the state the URL holds now."""
+        if trigger in ("prev", "next"):
+            here = values["selected"] if values["selected"] in known else current.congress_id
+            index = order.index(here) + (-1 if trigger == "prev" else 1) if here in known else 0
+            return current.but(view="congress", congress_id=order[max(0, min(len(order) - 1, index))])
+        if trigger == "congress-select" and values["selected"] in known:
+            return current.but(view="congress", congress_id=values["selected"])
+        if trigger == "compare-select":
+            ids = tuple(c for c in (values["compared"] or []) if c in known)[:MAX_COMPARED]
+            return current.but(view="compare", compare_ids=ids)
+        if trigger == "measure":
+            return current.but(measure=values["measure"])
+        if trigger == "theme-select":
+            return current.but(theme=values["theme"])
+        if trigger == "present-toggle":
+            return current.but(present=not current.present)
+        if trigger == "view-congress":
+            return current.but(
+                view="congress", congress_id=values["selected"] if values["selected"] in known else order[0]
+            )
+        if trigger == "view-compare":
+            here = values["selected"] if values["selected"] in known else order[0]
+            after = order[min(order.index(here) + 1, len(order) - 1)]
+            ids = current.compare_ids or ((here, after) if after != here else tuple(order[:2]))
+            return current.but(view="compare", compare_ids=ids)
+        if trigger == "view-timeline":
+            return current.but(view="timeline")
+        if trigger == "graph-timeline" and values["clicked"]:
+            clicked = values["clicked"]["points"][0].get("customdata")
+            if clicked in known:
+                return current.but(view="congress", congress_id=clicked)
+        return current
+
+    outputs = [
         Output("url", "search"),
-        Output("congress-select", "value"),
+        Output("page", "className"),
         Output("notice", "children"),
         Output("view", "hidden"),
+        Output("compare-view", "hidden"),
+        Output("timeline-view", "hidden"),
+        Output("congress-select", "value"),
+        Output("compare-select", "value"),
+        Output("measure", "value"),
+        Output("theme-select", "value"),
+        Output("present-toggle", "children"),
+        Output("present-toggle", "aria-pressed"),
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
         *[Output(f"graph-{c}", "config") for c in CHART_IDS],
+        *[Output(f"caption-{c}", "children") for c in CHART_IDS],
+        *[Output(f"table-{c}", "children") for c in CHART_IDS],
         Output("facts", "children"),
+        Output("graph-compare", "figure"),
+        Output("caption-compare", "children"),
+        Output("change-table", "children"),
+        Output("graph-timeline", "figure"),
+        Output("caption-timeline", "children"),
+    ]
+
+    @app.callback(
+        *outputs,
         Input("url", "search"),
         Input("congress-select", "value"),
         Input("prev", "n_clicks"),
         Input("next", "n_clicks"),
+        Input("compare-select", "value"),
+        Input("measure", "value"),
+        Input("theme-select", "value"),
+        Input("present-toggle", "n_clicks"),
+        Input("view-congress", "n_clicks"),
+        Input("view-compare", "n_clicks"),
+        Input("view-timeline", "n_clicks"),
+        Input("graph-timeline", "clickData"),
     )
-    def show(search: str | None, selected: str | None, _prev: int | None, _next: int | None) -> tuple:
+    def route(url_search, selected, _prev, _next, compared, measure, theme, _present, _v1, _v2, _v3, clicked):
+        current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
-        if trigger in ("prev", "next"):
-            step = -1 if trigger == "prev" else 1
-            index = order.index(selected) + step if selected in known else 0
-            congress_id = order[max(0, min(len(order) - 1, index))]
-        elif trigger == "congress-select" and selected in known:
-            congress_id = selected
+        values = {"selected": selected, "compared": compared, "measure": measure, "theme": theme, "clicked": clicked}
+        state = current if trigger in (None, "url") else next_state(current, trigger, values)
+        return render(state, url_search)
+
+    def render(state: ViewState, url_search: str | None) -> tuple:
+        size = PRESENTATION if state.present else DASHBOARD
+        page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
+        n = len(CHART_IDS)
+        single = (no_update,) * (4 * n + 1)
+        compare = (no_update,) * 3
+        timeline = (no_update,) * 2
+        notice = None
+        selected = compared = no_update
+        if state.problem:
+            notice = _notice(frames, state)
+            hidden = (True, True, True)
+        elif state.view == "compare" and len(state.compare_ids) < 2:
+            notice = html.P("Pick two to four congresses to compare.", className="hint")
+            hidden = (True, False, True)
+            compared = list(state.compare_ids)
+        elif state.view == "compare":
+            ids = list(state.compare_ids)
+            names = ", ".join(frames.congresses.set_index("congress_id").name[i] for i in ids)
+            compare = (
+                cached_compare(state.compare_ids, state.measure, size, state.theme),
+                f"Party composition of {names}, side by side as {state.measure}s.",
+                change_view(frames, ids),
+            )
+            hidden = (True, False, True)
+            compared = ids
+        elif state.view == "timeline":
+            timeline = (
+                cached_timeline(size, state.theme),
+                "Party shares of every Congress of Soviets with a party composition, 1917–1937, placed at "
+                "their dates; the multi-party congresses end in 1918, then Communist, Komsomol and "
+                "non-party shares follow to 1937.",
+            )
+            hidden = (True, True, False)
         else:
-            parsed = parse_search(search, known, default=order[0])
-            if parsed.congress_id is None:
-                blank = (no_update,) * (2 * len(CHART_IDS) + 1)
-                return (no_update, None, _notice(frames, parsed.problem, parsed.bad_value), True, *blank)
-            congress_id = parsed.congress_id
-        new_search = congress_search(congress_id)
-        figures = [cached_figure(c, congress_id) for c in CHART_IDS]
-        configs = [graph_config(f"congress-{param(congress_id)}-{c}") for c in CHART_IDS]
+            congress_id = state.congress_id
+            captions, tables = panels(congress_id)
+            figures = [cached_figure(c, congress_id, size, state.theme) for c in CHART_IDS]
+            configs = [graph_config(f"congress-{param(congress_id)}-{c}") for c in CHART_IDS]
+            single = (*figures, *configs, *captions, *tables, facts(congress_id))
+            hidden = (False, True, True)
+            selected = congress_id
+        new_search = search(state) if not state.problem else no_update
         return (
-            new_search if new_search != search else no_update,
-            congress_id,
-            None,
-            False,
-            *figures,
-            *configs,
-            facts_panel(frames, congress_id),
+            new_search if new_search != url_search else no_update,
+            page,
+            notice,
+            *hidden,
+            selected,
+            compared,
+            state.measure,
+            state.theme,
+            "Leave presentation mode" if state.present else "Presentation mode",
+            "true" if state.present else "false",
+            *single,
+            *compare,
+            *timeline,
         )
+
+    app.clientside_callback(
+        """
+        function(n) {
+            if (!n) { return window.dash_clientside.no_update; }
+            if (document.fullscreenElement) { document.exitFullscreen(); }
+            else if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen(); }
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output("fullscreen", "title"),
+        Input("fullscreen", "n_clicks"),
+    )

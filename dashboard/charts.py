@@ -11,9 +11,11 @@ from functools import lru_cache, partial
 
 import plotly.graph_objects as go
 
+from dashboard.figures.compare import compare_composition
 from dashboard.figures.composition_bars import breakdown_bars
 from dashboard.figures.delegate_types import delegate_types
 from dashboard.figures.seats import party_seats
+from dashboard.figures.timeline import party_timeline
 from dashboard.figures.votes import vote_outcomes
 from dashboard.frames import Frames, load_frames
 from dashboard.style import DASHBOARD, Size
@@ -60,3 +62,17 @@ def build(
 def cached_figure(chart_id: str, congress_id: str, size: Size = DASHBOARD, theme: str = "light") -> dict:
     """The dashboard's figure as a plain dict, built on first use and kept for the process's life."""
     return build(load_frames(), chart_id, congress_id, size=size, theme=theme).to_plotly_json()
+
+
+@lru_cache(maxsize=256)
+def cached_compare(congress_ids: tuple[str, ...], measure: str, size: Size = DASHBOARD, theme: str = "light") -> dict:
+    """The comparison figure as a plain dict, kept per selection, measure, size and theme."""
+    return compare_composition(
+        load_frames(), list(congress_ids), measure=measure, size=size, theme=theme
+    ).to_plotly_json()
+
+
+@lru_cache(maxsize=16)
+def cached_timeline(size: Size = DASHBOARD, theme: str = "light") -> dict:
+    """The timeline figure as a plain dict, kept per size and theme."""
+    return party_timeline(load_frames(), size=size, theme=theme).to_plotly_json()

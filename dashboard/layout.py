@@ -1,23 +1,32 @@
-"""The page: header with the congress selector, a notice area, the charts and the facts panel."""
+"""The page: header with the views and the congress selector, a notice area, the single-congress
+view with its charts and facts, the comparison view and the timeline."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
 from dashboard.charts import CHARTS
+from dashboard.export_ui import chart_controls, page_controls
 from dashboard.frames import Frames
+from dashboard.urls import MAX_COMPARED
 
 SERIES_NAMES = {"all-russian": "All-Russian Congresses (RSFSR)", "all-union": "All-Union Congresses (USSR)"}
+THEME_OPTIONS = [
+    {"label": "Light", "value": "light"},
+    {"label": "Dark", "value": "dark"},
+    {"label": "High contrast", "value": "contrast"},
+]
 
 
-def congress_options(frames: Frames) -> list[dict]:
+def congress_options(frames: Frames, grouped: bool = True) -> list[dict]:
     """Selector options: each congress by name and dates, grouped by series, in date order."""
     options = []
     for series, title in SERIES_NAMES.items():
         rows = frames.congresses[frames.congresses.series == series]
         if rows.empty:
             continue
-        options.append({"label": f"— {title} —", "value": f"series-{series}", "disabled": True})
+        if grouped:
+            options.append({"label": f"— {title} —", "value": f"series-{series}", "disabled": True})
         options += [{"label": f"{r.name} · {r.start:%B %Y}", "value": r.congress_id} for r in rows.itertuples()]
     return options
 
@@ -32,61 +41,152 @@ def graph_config(filename: str = "congress-chart") -> dict:
     }
 
 
-def layout(frames: Frames) -> html.Div:
-    """The whole page. Its state lives in the URL (`?congress=2`)."""
-    return html.Div(
-        id="page",
-        className="page",
+def chart_section(chart_id: str, title: str) -> html.Section:
+    """One chart: the graph, a caption that summarises it, and its data as a table to open."""
+    return html.Section(
+        id=f"section-{chart_id}",
+        className=f"chart chart-{chart_id}",
+        **{"aria-labelledby": f"caption-{chart_id}"},
         children=[
-            dcc.Location(id="url", refresh=False),
-            html.Header(
-                className="masthead",
+            dcc.Graph(id=f"graph-{chart_id}", config=graph_config(), className="graph", responsive=True),
+            html.P(id=f"caption-{chart_id}", className="caption"),
+            html.Details(
+                className="data-table",
                 children=[
-                    html.H1("Congresses of Soviets, 1917–1937"),
-                    html.Nav(
-                        className="selector",
-                        **{"aria-label": "Choose a congress"},
-                        children=[
-                            html.Button("← Previous", id="prev", className="step", title="Previous congress (←)"),
-                            html.Label("Congress", htmlFor="congress-select", className="visually-hidden"),
-                            dcc.Dropdown(
-                                id="congress-select",
-                                options=congress_options(frames),
-                                clearable=False,
-                                searchable=True,
-                                className="congress-select",
-                            ),
-                            html.Button("Next →", id="next", className="step", title="Next congress (→)"),
-                        ],
+                    html.Summary(f"Show the data: {title.lower()}"),
+                    html.Div(id=f"table-{chart_id}"),
+                ],
+            ),
+            chart_controls(chart_id, title),
+        ],
+    )
+
+
+def _masthead(frames: Frames) -> html.Header:
+    return html.Header(
+        className="masthead",
+        children=[
+            html.H1("Congresses of Soviets, 1917–1937"),
+            html.Nav(
+                className="views",
+                **{"aria-label": "Views"},
+                children=[
+                    html.Button("One congress", id="view-congress", className="view-button"),
+                    html.Button("Compare", id="view-compare", className="view-button"),
+                    html.Button("Over time", id="view-timeline", className="view-button"),
+                ],
+            ),
+            html.Div(
+                className="settings secondary",
+                children=[
+                    html.Label("Theme", htmlFor="theme-select"),
+                    dcc.Dropdown(
+                        id="theme-select",
+                        options=THEME_OPTIONS,
+                        value="light",
+                        clearable=False,
+                        searchable=False,
+                        className="theme-select",
+                    ),
+                    html.Button(
+                        "Presentation mode",
+                        id="present-toggle",
+                        className="present-toggle",
+                        title="Large text for the projector; ← and → step through the congresses",
+                    ),
+                    html.Button(
+                        "Full screen", id="fullscreen", className="fullscreen", title="Full screen (Esc leaves)"
                     ),
                 ],
             ),
+            html.Nav(
+                className="selector only-congress",
+                **{"aria-label": "Choose a congress"},
+                children=[
+                    html.Button("← Previous", id="prev", className="step", title="Previous congress (←)"),
+                    html.Label("Congress", htmlFor="congress-select", className="visually-hidden"),
+                    dcc.Dropdown(
+                        id="congress-select",
+                        options=congress_options(frames),
+                        clearable=False,
+                        searchable=True,
+                        className="congress-select",
+                    ),
+                    html.Button("Next →", id="next", className="step", title="Next congress (→)"),
+                ],
+            ),
+            html.Div(
+                className="compare-controls only-compare",
+                children=[
+                    html.Label(f"Congresses to compare (2 to {MAX_COMPARED})", htmlFor="compare-select"),
+                    dcc.Dropdown(
+                        id="compare-select",
+                        options=congress_options(frames, grouped=False),
+                        multi=True,
+                        className="compare-select",
+                    ),
+                    dcc.RadioItems(
+                        id="measure",
+                        options=[{"label": "Counts", "value": "count"}, {"label": "Shares", "value": "share"}],
+                        value="count",
+                        inline=True,
+                        className="measure",
+                        inputClassName="measure-input",
+                        labelClassName="measure-label",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def layout(frames: Frames) -> html.Div:
+    """The whole page. Its state lives in the URL (`?congress=2`, `?compare=1,2`, `?view=timeline`)."""
+    return html.Div(
+        id="page",
+        className="page view-congress theme-light",
+        children=[
+            dcc.Location(id="url", refresh=False),
+            _masthead(frames),
             html.Div(id="notice", role="alert", **{"aria-live": "polite"}),
             html.Main(
-                id="view",
+                id="main",
                 children=[
                     html.Div(
-                        className="charts",
+                        id="view",
                         children=[
-                            html.Section(
-                                className=f"chart chart-{c.id}",
-                                **{"aria-label": c.title},
-                                children=[
-                                    dcc.Graph(id=f"graph-{c.id}", config=graph_config(), className="graph"),
-                                ],
-                            )
-                            for c in CHARTS
+                            page_controls(),
+                            html.Div(className="charts", children=[chart_section(c.id, c.title) for c in CHARTS]),
+                            html.Aside(id="facts", className="facts", **{"aria-label": "Facts and sources"}),
                         ],
                     ),
-                    html.Aside(id="facts", className="facts", **{"aria-label": "Facts and sources"}),
+                    html.Div(
+                        id="compare-view",
+                        hidden=True,
+                        children=[
+                            chart_section("compare", "Party composition compared"),
+                            html.Section(
+                                className="change",
+                                **{"aria-labelledby": "change-title"},
+                                children=[
+                                    html.H2("Change between the congresses", id="change-title"),
+                                    html.Div(id="change-table"),
+                                ],
+                            ),
+                        ],
+                    ),
+                    html.Div(
+                        id="timeline-view", hidden=True, children=[chart_section("timeline", "Party shares over time")]
+                    ),
                 ],
             ),
             html.Footer(
-                className="footer",
+                className="footer secondary",
                 children=[
-                    "Every number links to its source. Approximate values are marked ≈; "
+                    "Every number links to its source. Approximate values are marked ≈, bounds > or ≤; "
                     "grey marks what the sources do not account for. Dates before 14 February 1918 are "
-                    "Old Style (OS), as the sources give them, with the New Style beside them.",
+                    "Old Style (OS), as the sources give them, with the New Style beside them. "
+                    "Keys: ← and → step through the congresses.",
                 ],
             ),
         ],
