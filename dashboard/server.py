@@ -7,6 +7,7 @@ from pathlib import Path
 from dash import Dash
 
 from dashboard.callbacks import register
+from dashboard.export_ui import register_export_callbacks
 from dashboard.frames import Frames, load_frames
 from dashboard.layout import layout
 from dashboard.serving import harden
@@ -27,5 +28,6 @@ def create_app(frames: Frames | None = None) -> Dash:
     )
     app.layout = layout(frames)
     register(app, frames)
+    register_export_callbacks(app, frames)
     harden(app)
     return app

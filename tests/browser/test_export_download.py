@@ -1,0 +1,49 @@
+"""Downloads through the page: a chart's SVG from its own control, and the data package."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+
+from playwright.sync_api import Page, expect
+
+SEATS = "#graph-party-seats .scatterlayer .point"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _export_control(page: Page, chart_id: str):
+    return page.locator(f".chart-{chart_id} .export-controls")
+
+
+def test_a_chart_downloads_as_svg_with_the_permalink(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    controls = _export_control(page, "party-seats")
+    expect(controls.get_by_role("group", name="Format")).to_be_visible()
+    controls.get_by_label("SVG").check()
+    controls.get_by_label("Slide").check()
+    button = controls.get_by_role("button", name="Download Party composition: seats")
+    with page.expect_download(timeout=60_000) as info:
+        button.focus()
+        page.keyboard.press("Enter")  # keyboard-operable
+    download = info.value
+    assert download.suggested_filename == "congress-02-party-seats-slide.svg"
+    root = ET.parse(download.path()).getroot()
+    assert (root.get("width"), root.get("height")) == ("1600", "1200")
+    text = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "Second All-Russian Congress of Soviets" in text and "Source:" in text
+    assert f"{server_url}/?congress=2" in text
+    assert page.console_errors == []
+
+
+def test_the_data_package_downloads_as_a_zip(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Data package (ZIP)").click()
+    download = info.value
+    assert download.suggested_filename == "congresses-of-soviets-data.zip"
+    with open(download.path(), "rb") as handle:
+        names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
+    assert "datapackage.json" in names and "composition.csv" in names
