@@ -124,10 +124,6 @@ def register(app: Dash, frames: Frames) -> None:
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now."""
-        if trigger in ("prev", "next"):
-            here = values["selected"] if values["selected"] in known else current.congress_id
-            index = order.index(here) + (-1 if trigger == "prev" else 1) if here in known else 0
-            return current.but(view="congress", congress_id=order[max(0, min(len(order) - 1, index))])
         if trigger == "congress-select" and values["selected"] in known:
             return current.but(view="congress", congress_id=values["selected"])
         if trigger == "compare-select":
@@ -185,8 +181,6 @@ def register(app: Dash, frames: Frames) -> None:
         *outputs,
         Input("url", "search"),
         Input("congress-select", "value"),
-        Input("prev", "n_clicks"),
-        Input("next", "n_clicks"),
         Input("compare-select", "value"),
         Input("measure", "value"),
         Input("theme-select", "value"),
@@ -196,7 +190,7 @@ def register(app: Dash, frames: Frames) -> None:
         Input("view-timeline", "n_clicks"),
         Input("graph-timeline", "clickData"),
     )
-    def route(url_search, selected, _prev, _next, compared, measure, theme, _present, _v1, _v2, _v3, clicked):
+    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
         values = {"selected": selected, "compared": compared, "measure": measure, "theme": theme, "clicked": clicked}

@@ -145,6 +145,7 @@ def layout(frames: Frames) -> html.Div:
     return html.Div(
         id="page",
         className="page view-congress theme-light",
+        **{"data-order": ",".join(frames.congresses.congress_id)},
         children=[
             dcc.Location(id="url", refresh=False),
             _masthead(frames),

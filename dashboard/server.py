@@ -26,6 +26,7 @@ def create_app(frames: Frames | None = None) -> Dash:
         compress=True,
         update_title=None,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = layout(frames)
     register(app, frames)
     register_export_callbacks(app, frames)

@@ -39,7 +39,7 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stderr.read() if process.stderr else ''}")
+            raise RuntimeError(f"server exited with {process.returncode}; see test-artifacts/server.log")
         try:
             if requests.get(url, timeout=1).status_code == 200:
                 return
@@ -52,12 +52,10 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
 def server_url() -> Iterator[str]:
     """The dashboard served by `python app.py` on a free port."""
     port = free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = (ARTIFACTS / "server.log").open("w")  # a file, not a pipe: a full pipe would block the server
     process = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        [sys.executable, "app.py", "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -66,6 +64,7 @@ def server_url() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="session")

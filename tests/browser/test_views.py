@@ -1,0 +1,150 @@
+"""Comparison, timeline, presentation mode, themes, keyboard, accessibility and small screens,
+in headless Chromium against the live dashboard."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import screenshot
+
+SEATS = "#graph-party-seats .scatterlayer .point"
+
+
+def _query(page: Page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def _serious(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_compare_by_url(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?compare=1,2")
+    expect(page.locator("#compare-view")).to_be_visible(timeout=20_000)
+    expect(page.locator("#graph-compare .barlayer .point").first).to_be_visible()
+    table = page.locator("#change-table")
+    expect(table).to_contain_text("Bolsheviks")
+    expect(table).to_contain_text("+285 / +46.7 pts")
+    expect(page.locator("#view")).to_be_hidden()
+    assert page.console_errors == []
+    screenshot(page, "compare-1-2-1920")
+
+
+def test_compare_through_the_controls(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=1")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    page.click("#view-compare")
+    expect(page.locator("#compare-view")).to_be_visible()
+    assert _query(page)["compare"] == "1,2"
+    page.get_by_text("Shares", exact=True).click()
+    expect(page.locator("#graph-compare .xtick").first).to_contain_text("%")
+    assert _query(page) == {"compare": "1,2", "measure": "share"}
+    page.go_back()
+    expect(page.locator("#graph-compare .xtick").first).not_to_contain_text("%")
+
+
+def test_timeline_click_opens_the_congress(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?view=timeline")
+    bars = page.locator("#graph-timeline .barlayer .point")
+    expect(bars.first).to_be_visible(timeout=20_000)
+    expect(page.locator("#graph-timeline")).to_contain_text("No party data")
+    screenshot(page, "timeline-1920")
+    page.locator("#graph-timeline .barlayer .trace").first.locator(".point").nth(1).click(force=True)
+    expect(page.locator("#facts h2")).to_have_text("Second All-Russian Congress of Soviets", timeout=10_000)
+    assert _query(page) == {"congress": "2"}
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ("1", "names 1 congresses; compare 2 to 4"),
+        ("1,2,3,4,5", "names 5 congresses; compare 2 to 4"),
+        ("1,99", "names a congress that is not in the records"),
+        ("<b>x</b>,y", "names a congress that is not in the records"),
+    ],
+)
+def test_bad_comparison_list(page: Page, server_url: str, bad: str, says: str) -> None:
+    page.goto(f"{server_url}/?compare={bad}")
+    notice = page.locator(".no-such-congress")
+    expect(notice).to_contain_text("No such comparison", timeout=20_000)
+    expect(notice).to_contain_text(says)
+    assert page.locator(".no-such-congress b").count() == 0
+    assert page.console_errors == []
+
+
+def test_presentation_flag_and_arrow_keys(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2&present=1")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    expect(page.locator("#page")).to_have_class("page view-congress theme-light present")
+    sizes = page.evaluate("""() => ({
+        legend: Math.min(...[...document.querySelectorAll('#graph-party-seats .legendtext')]
+                         .map(t => parseFloat(t.style.fontSize))),
+        title: parseFloat(document.querySelector('#graph-party-seats .gtitle').style.fontSize)})""")
+    assert sizes["legend"] >= 23 and sizes["title"] >= 30
+    expect(page.locator(".theme-select")).to_be_hidden()
+    expect(page.locator("#present-toggle")).to_have_text("Leave presentation mode")
+    screenshot(page, "present-second-congress-1920")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#facts h2")).to_have_text("Third All-Russian Congress of Soviets")
+    assert _query(page) == {"congress": "3", "present": "1"}
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#facts h2")).to_have_text("First All-Russian Congress of Soviets")
+    page.click("#present-toggle")
+    expect(page.locator("#page")).to_have_class("page view-congress theme-light")
+    assert _query(page) == {"congress": "1"}
+
+
+def test_theme_switch_re_templates_the_figures(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    page.locator("#theme-select").click()
+    page.get_by_role("option", name="Dark").click()
+    expect(page.locator("#page")).to_have_class("page view-congress theme-dark")
+    assert _query(page)["theme"] == "dark"
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('#graph-party-seats .main-svg')).backgroundColor"
+        " === 'rgb(21, 23, 26)'"
+    )
+    screenshot(page, "dark-second-congress-1920")
+
+
+@pytest.mark.parametrize(
+    "query", ["?congress=2", "?compare=1,2", "?congress=2&present=1", "?view=timeline", "?congress=1&theme=contrast"]
+)
+def test_no_serious_accessibility_violations(page: Page, server_url: str, query: str) -> None:
+    page.goto(f"{server_url}/{query}")
+    page.wait_for_selector(".js-plotly-plot .main-svg >> visible=true", timeout=20_000)
+    page.wait_for_timeout(500)
+    assert _serious(page) == []
+
+
+def test_keyboard_reaches_the_controls_with_a_visible_focus(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.id")
+    assert focused == "view-congress"
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    page.focus("#next")
+    page.keyboard.press("Enter")
+    expect(page.locator("#facts h2")).to_have_text("Third All-Russian Congress of Soviets")
+
+
+@pytest.mark.parametrize("width", [360, 1280, 1920])
+def test_layout_fits_without_horizontal_scrolling(page: Page, server_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    screenshot(page, f"second-congress-{width}")
