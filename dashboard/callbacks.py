@@ -15,7 +15,7 @@ from dashboard.facts import facts_panel
 from dashboard.figures.common import number
 from dashboard.frames import Frames
 from dashboard.layout import graph_config
-from dashboard.style import DASHBOARD, PRESENTATION
+from dashboard.style import DASHBOARD, NARROW_PX, PHONE, PRESENTATION
 from dashboard.urls import MAX_COMPARED, congress_search, param, parse_search, search
 from dashboard.urls import State as ViewState
 
@@ -189,16 +189,17 @@ def register(app: Dash, frames: Frames) -> None:
         Input("view-compare", "n_clicks"),
         Input("view-timeline", "n_clicks"),
         Input("graph-timeline", "clickData"),
+        Input("narrow", "data"),
     )
-    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked):
+    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, narrow):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
         values = {"selected": selected, "compared": compared, "measure": measure, "theme": theme, "clicked": clicked}
-        state = current if trigger in (None, "url") else next_state(current, trigger, values)
-        return render(state, url_search)
+        state = current if trigger in (None, "url", "narrow") else next_state(current, trigger, values)
+        return render(state, url_search, bool(narrow))
 
-    def render(state: ViewState, url_search: str | None) -> tuple:
-        size = PRESENTATION if state.present else DASHBOARD
+    def render(state: ViewState, url_search: str | None, narrow: bool) -> tuple:
+        size = PHONE if narrow else PRESENTATION if state.present else DASHBOARD
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         n = len(CHART_IDS)
         single = (no_update,) * (4 * n + 1)
@@ -255,6 +256,14 @@ def register(app: Dash, frames: Frames) -> None:
             *compare,
             *timeline,
         )
+
+    app.clientside_callback(
+        f"""
+        function(_) {{ return window.innerWidth < {NARROW_PX}; }}
+        """,
+        Output("narrow", "data"),
+        Input("url", "pathname"),
+    )
 
     app.clientside_callback(
         """

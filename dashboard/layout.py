@@ -148,6 +148,7 @@ def layout(frames: Frames) -> html.Div:
         **{"data-order": ",".join(frames.congresses.congress_id)},
         children=[
             dcc.Location(id="url", refresh=False),
+            dcc.Store(id="narrow", data=False),
             _masthead(frames),
             html.Div(id="notice", role="alert", **{"aria-live": "polite"}),
             html.Main(

@@ -103,10 +103,15 @@ class Size:
     width: int | None
     height: int
     font: int
+    narrow: bool = False
+    """A phone: legends go below the plot and labels wrap shorter."""
 
 
 DASHBOARD = Size("dashboard", None, 560, 17)
 PRESENTATION = Size("presentation", None, 760, 24)
+PHONE = Size("phone", None, 640, 13, narrow=True)
+NARROW_PX = 700
+"""Below this window width the dashboard draws its figures for a phone."""
 PRESETS = {
     "projector": Size("projector", 1920, 1080, 28),
     "slide": Size("slide", 1600, 1200, 28),

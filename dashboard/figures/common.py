@@ -60,17 +60,19 @@ def finish(
     above and below the plot (a legend, axis labels); `basis` says what is counted, above the
     source line.
     """
+    if size.narrow:
+        sources = "<br>".join(wrap(html.unescape(line), 56, lines=4) for line in sources.split("<br>"))
     if basis:
-        sources = f"{html.escape(basis)}<br>{sources}"
+        sources = f"{wrap(basis, 56, lines=5) if size.narrow else html.escape(basis)}<br>{sources}"
     lines = sources.count("<br>") + 1
-    small = max(13, round(size.font * 0.72))
+    small = max(11 if size.narrow else 13, round(size.font * 0.72))
     source_room = lines * round(small * 1.4) + 14
     fig.update_layout(
         template=template(size, theme),
         title={
             "text": f"<b>{html.escape(title)}</b>",
             "subtitle": {
-                "text": html.escape(subtitle(row)),
+                "text": html.escape(subtitle(row)).replace(" · ", "<br>" if size.narrow else " · "),
                 "font": {"size": round(size.font * 0.9), "color": THEMES[theme].muted},
             },
             "x": 0.01,
@@ -80,7 +82,13 @@ def finish(
             "yref": "container",
             "font": {"size": round(size.font * 1.35)},
         },
-        margin={"t": round(size.font * 4.6) + top, "b": source_room + bottom, "l": left, "r": 20, "autoexpand": True},
+        margin={
+            "t": round(size.font * (5.6 if size.narrow else 4.6)) + top,
+            "b": source_room + bottom,
+            "l": left,
+            "r": 20,
+            "autoexpand": True,
+        },
         height=size.height,
         width=size.width,
     )
@@ -137,15 +145,25 @@ def reason_not_recorded(frames: Frames, congress_id: str, topic: str) -> str | N
     return None if rows.empty else rows.iloc[0].reason
 
 
+BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "top", "traceorder": "normal"}
+"""A legend below the plot, for phones."""
+
+
+def legend_room(items: int) -> int:
+    """Pixels to keep below a phone's plot for a legend of `items` entries, one a line at worst."""
+    return items * 22 + 40
+
+
 ASSUMED_WIDTH = 680
-"""The width a dashboard panel is laid out for, where the browser sets the real one."""
+PHONE_WIDTH = 330
+"""The widths a dashboard panel and a phone's panel are laid out for, where the browser sets the real one."""
 
 
 def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size) -> float:
     """The end of a value axis that leaves room for each bar's end label within the figure's width."""
     lines = [line for label in end_labels for line in label.split("<br>")]
     widest = max((len(line) for line in lines), default=0) * size.font * 0.56 + 24
-    room = (size.width or ASSUMED_WIDTH) - left - 40
+    room = (size.width or (PHONE_WIDTH if size.narrow else ASSUMED_WIDTH)) - left - 40
     return peak * room / max(room - widest, room * 0.3)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.comparisons import party_shares
-from dashboard.figures.common import finish, label_margin, number, source_line, wrap
+from dashboard.figures.common import BELOW, finish, label_margin, legend_room, number, source_line, wrap
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, THEMES, Size, party_colour, party_rank
 
@@ -30,7 +30,12 @@ def compare_composition(
     shares = party_shares(frames, congress_ids)
     congresses = frames.congresses.set_index("congress_id")
     rows = {
-        c: wrap(f"{congresses.loc[c, 'name']} · {congresses.loc[c, 'start']:%b %Y}", 26, lines=3) for c in congress_ids
+        c: wrap(
+            f"{congresses.loc[c, 'name'].replace(' Congress of Soviets', '')} · {congresses.loc[c, 'start']:%b %Y}",
+            12 if size.narrow else 26,
+            lines=4,
+        )
+        for c in congress_ids
     }
     fig = go.Figure()
     parties = sorted(set(shares.part_id), key=lambda p: (party_rank(p), p))
@@ -96,13 +101,16 @@ def compare_composition(
         barmode="stack",
         bargap=0.3,
         uniformtext={"minsize": max(11, size.font - 5), "mode": "hide"},
-        legend={
+        legend=BELOW
+        if size.narrow
+        else {
             "orientation": "v",
             "x": 1.01,
             "xanchor": "left",
             "y": 1.0,
             "yanchor": "top",
             "font": {"size": size.font - 3},
+            "traceorder": "normal",
         },
         hovermode="closest",
     )
@@ -132,6 +140,7 @@ def compare_composition(
         theme=theme,
         left=label_margin(labels, size),
         top=round(size.font * 1.6),
+        bottom=legend_room(len(fig.data)) if size.narrow else 0,
         basis=basis,
     )
     names = " · ".join(f"{congresses.loc[c, 'name'].replace(' Congress of Soviets', '')}" for c in congress_ids)

@@ -58,7 +58,7 @@ def breakdown_bars(
     top = parts[parts.within.isna()].copy()
     top["rank"] = top.part_id.map(party_rank) if kind == "party" else top.order
     top = top.sort_values(["rank", "order"])
-    labels = [_category(p, parts, measure) for p in top.itertuples()]
+    labels = [_category(p, parts, measure, 12 if size.narrow else 24) for p in top.itertuples()]
     fig = go.Figure()
     for index, (part, category) in enumerate(zip(top.itertuples(), labels, strict=True)):
         colour = _colour(kind, part.part_id, index)
@@ -116,14 +116,14 @@ def basis_text(parts: pd.DataFrame) -> str:
     return text + "."
 
 
-def _category(part: object, parts: pd.DataFrame, measure: str) -> str:
+def _category(part: object, parts: pd.DataFrame, measure: str, width: int = 24) -> str:
     """The bar's label: the part's name, with the sub-parts it includes on a second line."""
     label = "Not accounted for" if part.part_id == GAP_ID else part.label
     children = parts[parts.within == part.part_id]
     if children.empty:
-        return html.escape(label)
+        return wrap(label, width, lines=3)
     within = ", ".join(f"{_shown(c, measure)} {c.label}" for c in children.itertuples())
-    return wrap(label, 24) + "<br>" + wrap(f"incl. {within}", 30, lines=2)
+    return wrap(label, width) + "<br>" + wrap(f"incl. {within}", width + 6, lines=2)
 
 
 def _colour(kind: str, part_id: str, index: int) -> str:

@@ -104,7 +104,7 @@ def delegate_types(
         _missing(fig, 2, size, muted)
     labels = []
     for index, (_, part) in enumerate(origins.iterrows()):
-        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 18, lines=3)
+        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 11 if size.narrow else 18, lines=3)
         labels.append(label)
         value = float(part["count"]) if part.unit == "count" else float(part.share)
         noun = "organisations" if part.counts == "organisations" else "delegates"

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.common import (
+    PHONE_WIDTH,
     congress,
     default_parts,
     finish,
@@ -122,7 +123,7 @@ def party_seats(
     groups = seat_groups(parts, whole)
     xy = seat_positions(whole)
     height = size.height
-    ring_px = (height - size.font * 9) * 0.95
+    ring_px = (PHONE_WIDTH - 30) / 2.2 if size.narrow else (height - size.font * 9) * 0.95
     rows = max(1, math.ceil(math.sqrt(2 * whole * (1 - INNER) / (math.pi * (1 + INNER)))))
     marker = max(2.5, min(22.0, 0.8 * ring_px * (1 - INNER) / max(rows - 1, 1)))
     fig = go.Figure()
@@ -176,16 +177,9 @@ def party_seats(
     fig.update_xaxes(visible=False, range=[-1.08, 1.08], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.02, 1.16], scaleanchor="x", fixedrange=True)
     legend_title = html.escape(parts.of.iloc[0].capitalize())
-    fig.update_layout(
-        legend={
-            "title": {"text": legend_title},
-            "orientation": "v",
-            "x": 1.0,
-            "xanchor": "left",
-            "y": 0.5,
-            "yanchor": "middle",
-            "itemsizing": "constant",
-        },
-        hovermode="closest",
-    )
+    legend = {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 0.5, "yanchor": "middle"}
+    if size.narrow:  # the hemicycle above, the legend below it, both inside the figure
+        fig.update_yaxes(domain=[0.45, 1])
+        legend = {"orientation": "v", "x": 0, "xanchor": "left", "y": 0.42, "yanchor": "top"}
+    fig.update_layout(legend={"title": {"text": legend_title}, "itemsizing": "constant", **legend}, hovermode="closest")
     return finish(fig, title=TITLE, row=row, sources=source_line(frames, parts.source_id, link), size=size, theme=theme)

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.comparisons import timeline
-from dashboard.figures.common import finish, source_line
+from dashboard.figures.common import BELOW, finish, legend_room, source_line
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, GAP_COLOUR, THEMES, Size, party_colour
 
@@ -128,13 +128,16 @@ def party_timeline(
         barmode="stack",
         bargap=0,
         hovermode="closest",
-        legend={
+        legend=BELOW
+        if size.narrow
+        else {
             "orientation": "v",
             "x": 1.01,
             "xanchor": "left",
             "y": 1.0,
             "yanchor": "top",
             "font": {"size": size.font - 3},
+            "traceorder": "normal",
         },
     )
     fig.update_yaxes(range=[0, 100], row=1, col=1)
@@ -158,7 +161,7 @@ def party_timeline(
         size=size,
         theme=theme,
         left=60,
-        top=0,
-        bottom=round(size.font * 1.8),
+        top=round(size.font * (4.5 if size.narrow else 1.3)),
+        bottom=round(size.font * 1.8) + (legend_room(len(shown)) if size.narrow else 0),
         basis=basis,
     )

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.common import (
+    BELOW,
     congress,
     finish,
     label_margin,
@@ -25,14 +26,14 @@ PARTS = ("in_favour", "against", "dissents", "abstained", "not_voting")
 LABEL_WIDTH = 30
 
 
-def vote_label(vote: pd.Series, parties: dict[str, str], cite: dict[str, str]) -> str:
+def vote_label(vote: pd.Series, parties: dict[str, str], cite: dict[str, str], width: int = LABEL_WIDTH) -> str:
     """The row label: the motion, marked as a caucus vote where it is one, and the variant's source."""
     motion = vote.motion
     if vote.kind == "caucus":
         motion = f"{parties.get(vote.caucus, vote.caucus)} caucus: {motion}"
     if not vote.is_default:
         motion = f"same vote, as {cite.get(vote.source_id, vote.source_id)} counts it"
-    return wrap(motion, LABEL_WIDTH, lines=3)
+    return wrap(motion, width, lines=3)
 
 
 def outcome_text(vote: pd.Series) -> str:
@@ -66,7 +67,8 @@ def vote_outcomes(
     parties = dict(zip(frames.parties.id, frames.parties.short, strict=True))
     votes = votes.assign(is_caucus=votes.kind == "caucus").sort_values(["is_caucus", "order", "variant"])
     cite = dict(zip(frames.sources.id, frames.sources.cite_as, strict=True))
-    labels = [vote_label(v, parties, cite) for _, v in votes.iterrows()]
+    width = 15 if size.narrow else LABEL_WIDTH
+    labels = [vote_label(v, parties, cite, width) for _, v in votes.iterrows()]
     labels = _unique(labels)
     fig = go.Figure()
     shown_legend: set[str] = set()
@@ -101,7 +103,7 @@ def vote_outcomes(
         fig.add_annotation(
             x=total,
             y=label,
-            text=html.escape(outcome_text(vote)),
+            text=wrap(outcome_text(vote), 18, lines=4) if size.narrow else html.escape(outcome_text(vote)),
             xanchor="left",
             xshift=8,
             showarrow=False,
@@ -115,7 +117,9 @@ def vote_outcomes(
     fig.update_layout(
         barmode="stack",
         bargap=0.35,
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": size.font - 1}},
+        legend={**BELOW, "y": -0.02}
+        if size.narrow
+        else {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": size.font - 1}},
         hovermode="closest",
     )
     fig.update_yaxes(
@@ -135,7 +139,8 @@ def vote_outcomes(
         size=size,
         theme=theme,
         left=left,
-        top=round(size.font * 1.6 * (1 + (len(shown_legend) > 3 and not size.width))),
+        top=0 if size.narrow else round(size.font * 1.6 * (1 + (len(shown_legend) > 3 and not size.width))),
+        bottom=round(size.font * 4.5) if size.narrow else 0,
         basis=basis,
     )
 
