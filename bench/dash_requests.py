@@ -49,3 +49,14 @@ def url_change(dependency: dict, search: Any) -> dict:
     body = selector_change(dependency, None, search)  # type: ignore[arg-type]
     body["changedPropIds"] = ["url.search"]
     return body
+
+
+def noop_request() -> dict:
+    """The body a browser would post for bench/noop_app.py's no-op callback."""
+    return {
+        "output": "bench-noop-out.children",
+        "outputs": {"id": "bench-noop-out", "property": "children"},
+        "inputs": [{"id": "bench-noop-in", "property": "n_clicks", "value": 1}],
+        "changedPropIds": ["bench-noop-in.n_clicks"],
+        "state": [],
+    }

@@ -7,12 +7,16 @@ imported by a gunicorn master or worker alike.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from dash import Dash
-from flask import Response, jsonify, request
+from flask import Response, abort, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 MAX_BODY_BYTES = 1024 * 1024  # a callback request is well under 10 kB; 1 MB leaves room and refuses floods
@@ -60,18 +64,36 @@ def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
+def _prop(item: Any) -> bool:
+    """One {"id": …, "property": …} entry; a list of them for a pattern-matching dependency."""
+    if isinstance(item, list):
+        return all(_prop(i) for i in item)
+    return isinstance(item, dict) and isinstance(item.get("id"), str | dict) and isinstance(item.get("property"), str)
+
+
 def _valid_callback_body(body: Any, callbacks: dict) -> bool:
-    """Whether a callback request has the shape Dash reads, for a callback this app has."""
-    return (
-        isinstance(body, dict)
-        and isinstance(body.get("output"), str)
-        and body["output"] in callbacks
-        and isinstance(body.get("outputs"), dict | list)
-        and isinstance(body.get("inputs"), list)
-        and all(isinstance(i, dict | list) for i in body["inputs"])
-        and isinstance(body.get("state", []), list)
-        and all(isinstance(s, dict | list) for s in body.get("state", []))
-        and isinstance(body.get("changedPropIds", []), list)
+    """Whether a callback request has the shape Dash reads, for a callback this app has, with as many inputs,
+    states and outputs as that callback declares."""
+    if not (isinstance(body, dict) and isinstance(body.get("output"), str) and body["output"] in callbacks):
+        return False
+    callback = callbacks[body["output"]]
+    inputs, state, outputs = body.get("inputs"), body.get("state", []), body.get("outputs")
+    changed = body.get("changedPropIds", [])
+    if body["output"].startswith(".."):
+        outputs_ok = isinstance(outputs, list) and len(outputs) == body["output"].count("...") + 1
+    else:
+        outputs_ok = callback.get("no_output") or isinstance(outputs, dict | list)
+    return bool(
+        outputs_ok
+        and _prop(outputs or [])
+        and isinstance(inputs, list)
+        and len(inputs) == len(callback["inputs"])
+        and _prop(inputs)
+        and isinstance(state, list)
+        and len(state) == len(callback["state"])
+        and _prop(state)
+        and isinstance(changed, list)
+        and all(isinstance(c, str) for c in changed)
     )
 
 
@@ -108,6 +130,9 @@ def harden(app: Dash) -> None:
         before Dash can trip over it. Flask keeps the parsed body, so Dash does not parse it again."""
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
+        if request.content_length is None and len(request.get_data(cache=True)) >= MAX_BODY_BYTES:
+            # A chunked body is cut at MAX_CONTENT_LENGTH by Werkzeug rather than refused: refuse it here.
+            abort(413)
         try:
             body = request.get_json(silent=True)
         except RecursionError:  # nesting deeper than the JSON parser goes
@@ -146,3 +171,88 @@ def harden(app: Dash) -> None:
     @server.errorhandler(BadRequest)
     def bad_request(error: HTTPException) -> tuple[Response, int]:
         return jsonify(error="bad request"), 400
+
+    cache_bytes = response_cache_bytes()
+    if cache_bytes > 0:
+        server.wsgi_app = CallbackResponseCache(server.wsgi_app, cache_bytes)  # type: ignore[method-assign]
+
+
+class CallbackResponseCache:
+    """WSGI middleware that remembers the final, compressed responses of Dash callback requests.
+
+    This app's callbacks are pure: what they return depends only on the request body (the inputs, which
+    control changed), never on cookies, headers or time, and the records do not change while a process runs.
+    So an identical request (same body, same Accept-Encoding) gets the same bytes again without running
+    Dash, the callback, JSON serialisation or compression. A classroom asks for a few hundred distinct
+    views at most. Bounded by total bytes (least recently used first out); CONGRESS_RESPONSE_CACHE_MB=0
+    turns it off. Only 200 responses without cookies, for bodies under 64 kB, are kept.
+    """
+
+    MAX_KEY_BODY = 64 * 1024
+    MAX_ENTRY = 512 * 1024
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[bytes, tuple[str, list[tuple[str, str]], bytes]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, environ: dict, start_response: Any) -> Any:
+        length = environ.get("CONTENT_LENGTH") or ""
+        if (
+            environ.get("PATH_INFO") != CALLBACK_PATH
+            or environ.get("REQUEST_METHOD") != "POST"
+            or not length.isdigit()
+            or int(length) > self.MAX_KEY_BODY
+        ):
+            return self.app(environ, start_response)
+        body = environ["wsgi.input"].read(int(length))
+        environ["wsgi.input"] = io.BytesIO(body)
+        key = hashlib.blake2b(
+            b"\0".join([environ.get("HTTP_ACCEPT_ENCODING", "").encode("latin-1"), body]), digest_size=20
+        ).digest()
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None:
+                self.entries.move_to_end(key)
+        if hit is not None:
+            status, headers, data = hit
+            start_response(status, headers)
+            return [data]
+        captured: list = []
+
+        def capture(status: str, headers: list, exc_info: Any = None) -> Any:
+            captured[:] = [status, headers]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        result = self.app(environ, capture)
+        try:
+            data = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status, headers = captured
+        if (
+            status.startswith("200")
+            and len(data) <= self.MAX_ENTRY
+            and not any(name.lower() == "set-cookie" for name, _ in headers)
+        ):
+            self._store(key, (status, list(headers), data))
+        return [data]
+
+    def _store(self, key: bytes, entry: tuple[str, list[tuple[str, str]], bytes]) -> None:
+        with self.lock:
+            if key in self.entries:
+                return
+            self.entries[key] = entry
+            self.size += len(entry[2])
+            while self.size > self.max_bytes and self.entries:
+                _, (_, _, old) = self.entries.popitem(last=False)
+                self.size -= len(old)
+
+
+def response_cache_bytes() -> int:
+    """CONGRESS_RESPONSE_CACHE_MB, default 16."""
+    value = os.environ.get("CONGRESS_RESPONSE_CACHE_MB", "").strip()
+    return int(float(value) * 1024 * 1024) if value else 16 * 1024 * 1024

@@ -157,3 +157,66 @@ def test_an_error_in_a_callback_tells_the_client_nothing(frames: Frames) -> None
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 500
     assert response.get_json() == {"error": "internal server error"}
+
+
+def _counting_app(frames: Frames, monkeypatch: pytest.MonkeyPatch, megabytes: str = "1") -> tuple[Dash, list]:
+    monkeypatch.setenv("CONGRESS_RESPONSE_CACHE_MB", megabytes)
+    app = create_app(frames)
+    calls: list[int] = []
+
+    @app.callback(Output("test-out", "children"), Input("test-in", "n_clicks"))
+    def count(clicks: int | None) -> str:
+        calls.append(clicks or 0)
+        if clicks == 13:
+            raise RuntimeError("unlucky")
+        return "x" * 100_000 + str(clicks)
+
+    return app, calls
+
+
+def _click(clicks: int) -> dict:
+    return {
+        "output": "test-out.children",
+        "outputs": {"id": "test-out", "property": "children"},
+        "inputs": [{"id": "test-in", "property": "n_clicks", "value": clicks}],
+        "changedPropIds": ["test-in.n_clicks"],
+        "state": [],
+    }
+
+
+def test_an_identical_callback_request_is_answered_from_the_cache(
+    frames: Frames, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, calls = _counting_app(frames, monkeypatch)
+    client = app.server.test_client()
+    first = client.post("/_dash-update-component", json=_click(1), headers={"Accept-Encoding": "br"})
+    again = client.post("/_dash-update-component", json=_click(1), headers={"Accept-Encoding": "br"})
+    assert calls == [1]
+    assert again.status_code == 200 and again.data == first.data
+    assert again.headers["Content-Encoding"] == "br" and "Content-Security-Policy" in again.headers
+    plain = client.post("/_dash-update-component", json=_click(1))  # another Accept-Encoding: another entry
+    assert calls == [1, 1] and "Content-Encoding" not in plain.headers
+    client.post("/_dash-update-component", json=_click(2))
+    assert calls == [1, 1, 2]
+
+
+def test_errors_are_not_cached_and_the_cache_is_bounded(frames: Frames, monkeypatch: pytest.MonkeyPatch) -> None:
+    app, calls = _counting_app(frames, monkeypatch, megabytes="0.5")
+    client = app.server.test_client()
+    for _ in range(2):
+        assert client.post("/_dash-update-component", json=_click(13)).status_code == 500
+    assert calls == [13, 13]
+    for clicks in range(20):  # 20 responses of 100 kB into 0.5 MB
+        client.post("/_dash-update-component", json=_click(clicks))
+    cache = app.server.wsgi_app
+    assert cache.size <= cache.max_bytes and 0 < len(cache.entries) <= 5
+    client.post("/_dash-update-component", json=_click(0))  # the oldest was dropped
+    assert calls.count(0) == 2
+
+
+def test_the_cache_can_be_turned_off(frames: Frames, monkeypatch: pytest.MonkeyPatch) -> None:
+    app, calls = _counting_app(frames, monkeypatch, megabytes="0")
+    client = app.server.test_client()
+    for _ in range(2):
+        client.post("/_dash-update-component", json=_click(1))
+    assert calls == [1, 1]
