@@ -49,7 +49,7 @@ def main() -> None:
     cold = _time(png, 1)[0]
     png()  # warm-up
     rows = [
-        ("PNG 1920×1080 (3840×2160 px), warm", _time(png, args.runs)),
+        ("PNG 1920×1080 px, warm", _time(png, args.runs)),
         (f"slide pack, {len(export.charts.CHART_IDS)} PNGs + README", _time(pack, args.runs)),
     ]
     print(f"congress {congress_id}, {args.runs} runs (median, min, max in ms); cold start {cold:.0f} ms")

@@ -49,9 +49,9 @@ def chart_data(frames: Frames, chart_id: str, congress_id: str) -> pd.DataFrame:
     """The frame rows a chart draws, with their sources and excerpts."""
     if chart_id == "votes":
         votes = frames.votes[frames.votes.congress_id == congress_id]
-        return votes[VOTE_COLUMNS].reset_index(drop=True)
+        return votes[["congress_id", "vote_id", *VOTE_COLUMNS]].reset_index(drop=True)
     parts = [default_parts(frames, congress_id, kind).assign(kind=kind) for kind in KINDS[chart_id]]
-    return pd.concat(parts)[["kind", *PART_COLUMNS]].reset_index(drop=True)
+    return pd.concat(parts)[["congress_id", "kind", "part_id", *PART_COLUMNS]].reset_index(drop=True)
 
 
 def _value(row: pd.Series) -> str:

@@ -5,7 +5,8 @@ by kaleido in headless Chromium. Sizes come from `dashboard.style.PRESETS`:
 
 - SVG and PDF are exactly the preset (projector 1920×1080, slide 1600×1200, A4 1123×794 CSS pixels;
   a PDF page is the preset at 96 px per inch, so the A4 preset is an A4 landscape page).
-- PNG is `PNG_SCALE` (2) times the preset in pixels: a projector PNG is 3840×2160.
+- PNG is the preset in pixels too (`PNG_SCALE` = 1): a projector PNG is 1920×1080. The modebar's
+  own camera button gives a quick PNG at twice that.
 
 One kaleido server runs per process. It starts on the first export, so under gunicorn it starts in
 each worker after the fork, and a lock serialises every render: the server is not thread-safe.
@@ -32,12 +33,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts
+from dashboard.chart_data import chart_data
+from dashboard.comparisons import change_table, timeline
 from dashboard.datapackage import frame_csv, write_package
 from dashboard.figures.common import congress as congress_row
-from dashboard.figures.common import default_parts, finish, number, source_line
+from dashboard.figures.common import finish, number, source_line
+from dashboard.figures.compare import compare_composition
+from dashboard.figures.timeline import party_timeline
 from dashboard.frames import Frames
 from dashboard.style import PRESENTATION, PRESETS, Size
-from dashboard.urls import PATTERN, congress_search, param
+from dashboard.urls import PATTERN, congress_search, param, parse_search
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER = Path(os.environ.get("CONGRESS_EXPORT_BROWSER") or ROOT / "bin" / "chromium-headless")
@@ -46,8 +51,8 @@ BROWSER = Path(os.environ.get("CONGRESS_EXPORT_BROWSER") or ROOT / "bin" / "chro
 IMAGE_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*IMAGE_FORMATS, "csv", "html")
 PRESET_NAMES = tuple(PRESETS)
-PNG_SCALE = 2
-"""A PNG is this many times the preset in pixels (projector: 3840×2160)."""
+PNG_SCALE = 1
+"""A PNG is this many times the preset in pixels (projector: 1920×1080)."""
 MAX_SCALE = 4
 MAX_LINK = 300
 RENDER_TIMEOUT = 60
@@ -219,30 +224,18 @@ def chart_image(
 
 # The data behind a chart ----------------------------------------------------------------------
 
-CHART_KINDS = {
-    "party-seats": ("party",),
-    "party-bars": ("party",),
-    "delegate-types": ("voting-right", "origin"),
-    "social": ("social",),
-}
-"""The composition breakdowns each chart draws (the congress's default ones)."""
-
 
 def chart_frame(frames: Frames, chart_id: str, congress_id: str) -> pd.DataFrame:
-    """The rows behind one chart, each with its source id, the source's words and the source's name.
-
-    A chart this table does not know yet gets every number of the congress, with its source."""
+    """The rows behind one chart (`dashboard.chart_data`), each with its source's name and address."""
     chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
-    if chart_id == "votes":
-        rows = frames.votes[frames.votes.congress_id == congress_id]
-    elif chart_id in CHART_KINDS:
-        rows = pd.concat([default_parts(frames, congress_id, kind) for kind in CHART_KINDS[chart_id]])
-    else:
-        rows = frames.numbers[frames.numbers.congress_id == congress_id]
+    return _with_sources(frames, chart_data(frames, chart_id, congress_id))
+
+
+def _with_sources(frames: Frames, rows: pd.DataFrame) -> pd.DataFrame:
     sources = frames.sources[["id", "cite_as", "url"]].rename(
         columns={"id": "source_id", "cite_as": "source", "url": "source_url"}
     )
-    return rows.merge(sources, on="source_id", how="left")
+    return rows.merge(sources, on="source_id", how="left") if "source_id" in rows.columns else rows
 
 
 def chart_csv(frames: Frames, chart_id: str, congress_id: str) -> str:
@@ -336,6 +329,48 @@ def export_file(
     if fmt == "html":
         return standalone_html(frames, chart_id, congress_id, link).encode("utf-8")
     return chart_image(frames, chart_id, congress_id, fmt, preset, link)
+
+
+VIEWS = {"compare": "party-composition-compared", "timeline": "party-shares-over-time"}
+"""The comparison views a download can come from, with their file names."""
+
+
+def view_filename(frames: Frames, view: str, query: str | None, fmt: str, preset: str | None) -> str:
+    """A file name for a comparison view, built from validated ids: `compare-1-2-party-composition-compared.png`."""
+    state = parse_search(query, set(frames.congresses.congress_id), default=frames.congresses.congress_id.iloc[0])
+    ids = "-".join(param(c) for c in state.compare_ids) if view == "compare" else ""
+    parts = [view, ids, VIEWS[view]] + ([preset] if preset and fmt in IMAGE_FORMATS else [])
+    return "-".join(p for p in parts if p) + f".{fmt}"
+
+
+def view_file(
+    frames: Frames, view: str, query: str | None, fmt: str, preset: str = "projector", link: str | None = None
+) -> bytes:
+    """The comparison or the timeline as the page's URL query describes it, in any format."""
+    fmt, preset = check_format(fmt), check_preset(preset)
+    if view not in VIEWS:
+        raise ExportError(f"unknown view {_shown(view)}; choose one of: {', '.join(VIEWS)}")
+    state = parse_search(query, set(frames.congresses.congress_id), default=frames.congresses.congress_id.iloc[0])
+    if view == "compare" and (state.problem or len(state.compare_ids) < 2):
+        raise ExportError("choose two to four congresses to compare first")
+    if fmt == "csv":
+        rows = change_table(frames, list(state.compare_ids)) if view == "compare" else timeline(frames)
+        return frame_csv(rows).encode("utf-8")
+    size = PRESENTATION if fmt == "html" else PRESETS[preset]
+    link = check_link(link)
+    fig = (
+        compare_composition(frames, list(state.compare_ids), measure=state.measure, size=size, link=link)
+        if view == "compare"
+        else party_timeline(frames, size=size, link=link)
+    )
+    if fmt == "html":
+        return fig.to_html(
+            include_plotlyjs=True,
+            include_mathjax=False,
+            full_html=True,
+            config={"displaylogo": False, "responsive": True},
+        ).encode("utf-8")
+    return render(fig, fmt, size, PNG_SCALE if fmt == "png" else 1)
 
 
 FACT_FIELDS = {

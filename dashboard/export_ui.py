@@ -1,10 +1,10 @@
 """Download controls: under each chart a format, a size and a Download button; for the whole congress a
 slide pack (ZIP), a handout (PDF) and the data package (ZIP). Files are made by `dashboard.export` and
-go out through `dcc.Download`. Every image carries the page's permalink (`…/?congress=2`)."""
+go out through `dcc.Download`. Every image carries the page's permalink (`…/?congress=2`), taken from
+the page's own address, so a callback's answer depends on its inputs alone."""
 
 from __future__ import annotations
 
-import flask
 from dash import MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.charts import CHART_IDS
@@ -12,6 +12,7 @@ from dashboard.export import (
     DATA_PACKAGE_NAME,
     IMAGE_FORMATS,
     MEDIA_TYPES,
+    VIEWS,
     ExportError,
     chart_filename,
     data_package_zip,
@@ -21,6 +22,8 @@ from dashboard.export import (
     permalink,
     slide_pack,
     slide_pack_filename,
+    view_file,
+    view_filename,
 )
 from dashboard.frames import Frames
 
@@ -59,7 +62,7 @@ def _choice(legend: str, component_id: str | dict, options: list[dict], value: s
 
 def chart_controls(chart_id: str, title: str) -> html.Div | None:
     """The download controls of one chart, or None for a chart export does not know."""
-    if chart_id not in CHART_IDS:
+    if chart_id not in CHART_IDS and chart_id not in VIEWS:
         return None
     sizes = [o | {"title": PRESET_TITLES[o["value"]]} for o in PRESET_OPTIONS]
     return html.Div(
@@ -114,9 +117,8 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
     """Attach the download callbacks to `app`: one for every chart's control, one for the page's."""
     known = set(frames.congresses.congress_id)
 
-    def link(congress_id: str) -> str:
-        base = flask.request.host_url.rstrip("/") + app.config.requests_pathname_prefix
-        return permalink(base, congress_id)
+    def link(href: str | None, congress_id: str) -> str | None:
+        return permalink(href, congress_id) if href else None
 
     @app.callback(
         Output({"type": "export-download", "chart": MATCH}, "data"),
@@ -125,15 +127,26 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         State({"type": "export-format", "chart": MATCH}, "value"),
         State({"type": "export-preset", "chart": MATCH}, "value"),
         State("congress-select", "value"),
+        State("url", "href"),
+        State("url", "search"),
         prevent_initial_call=True,
         running=[(Output({"type": "export-button", "chart": MATCH}, "disabled"), True, False)],
     )
-    def download_chart(_clicks: int | None, fmt: str, preset: str, congress_id: str | None) -> tuple:
+    def download_chart(
+        _clicks: int | None, fmt: str, preset: str, congress_id: str | None, href: str | None, search: str | None
+    ) -> tuple:
         chart_id = ctx.triggered_id["chart"]
+        if chart_id in VIEWS:
+            try:
+                content = view_file(frames, chart_id, search, fmt, preset, href)
+            except ExportError as error:
+                return no_update, str(error)
+            name = view_filename(frames, chart_id, search, fmt, preset)
+            return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
         if congress_id not in known:
             return no_update, "Choose a congress first."
         try:
-            content = export_file(frames, chart_id, congress_id, fmt, preset, link(congress_id))
+            content = export_file(frames, chart_id, congress_id, fmt, preset, link(href, congress_id))
         except ExportError as error:
             return no_update, str(error)
         name = chart_filename(congress_id, chart_id, fmt, preset if fmt in IMAGE_FORMATS else None)
@@ -148,13 +161,16 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         State("pack-format", "value"),
         State("pack-preset", "value"),
         State("congress-select", "value"),
+        State("url", "href"),
         prevent_initial_call=True,
         running=[
             (Output("slide-pack-button", "disabled"), True, False),
             (Output("handout-button", "disabled"), True, False),
         ],
     )
-    def download_page(_pack: int | None, _handout: int | None, _data: int | None, fmt: str, preset: str, congress_id):
+    def download_page(
+        _pack: int | None, _handout: int | None, _data: int | None, fmt: str, preset: str, congress_id, href
+    ):
         trigger = ctx.triggered_id
         if trigger == "data-package-button":
             return dcc.send_bytes(data_package_zip(frames), DATA_PACKAGE_NAME, type=MEDIA_TYPES["zip"]), ""
@@ -162,9 +178,9 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
             return no_update, "Choose a congress first."
         try:
             if trigger == "handout-button":
-                content = handout_pdf(frames, congress_id, link(congress_id))
+                content = handout_pdf(frames, congress_id, link(href, congress_id))
                 return dcc.send_bytes(content, handout_filename(congress_id), type=MEDIA_TYPES["pdf"]), ""
-            content = slide_pack(frames, congress_id, fmt, preset, link(congress_id))
+            content = slide_pack(frames, congress_id, fmt, preset, link(href, congress_id))
         except ExportError as error:
             return no_update, str(error)
         return dcc.send_bytes(content, slide_pack_filename(congress_id, fmt, preset), type=MEDIA_TYPES["zip"]), ""

@@ -35,11 +35,11 @@ def seats_svg(frames: Frames) -> bytes:
     return export.chart_image(frames, "party-seats", "ar-02", "svg", "projector", LINK)
 
 
-def test_png_is_twice_the_projector_preset(frames: Frames) -> None:
+def test_png_is_the_projector_size(frames: Frames) -> None:
     png = export.chart_image(frames, "votes", "2", "png", "projector", LINK)
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG"
-    assert image.size == (1920 * export.PNG_SCALE, 1080 * export.PNG_SCALE) == (3840, 2160)
+    assert image.size == (1920, 1080)
 
 
 def test_svg_has_title_congress_source_and_link_as_text(seats_svg: bytes) -> None:
@@ -196,3 +196,20 @@ def test_cli_exports_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> Non
     assert "http://school.example/dash/?congress=au-1" in _svg_text(path.read_bytes())
     assert main(["export", "--congress", "all", "--chart", "votes", "--format", "csv", "--out", str(tmp_path)]) == 0
     assert len(list(tmp_path.glob("congress-*-votes.csv"))) == 25
+
+
+def test_comparison_and_timeline_export(frames: Frames) -> None:
+    link = "http://127.0.0.1:8050/?compare=1,2&measure=share"
+    svg = export.view_file(frames, "compare", "?compare=1,2&measure=share", "svg", "slide", link)
+    text = " ".join(ET.fromstring(svg).itertext())
+    assert "Party composition compared" in text and "Second All-Russian" in text and "Source:" in text
+    assert export.view_filename(frames, "compare", "?compare=1,2", "svg", "slide") == (
+        "compare-1-2-party-composition-compared-slide.svg"
+    )
+    rows = list(csv.DictReader(io.StringIO(export.view_file(frames, "compare", "?compare=1,2", "csv").decode())))
+    bolsheviks = next(r for r in rows if r["part_id"] == "bolshevik" and r["congress_id"] == "ar-02")
+    assert bolsheviks["change_count"] == "285"
+    png = Image.open(io.BytesIO(export.view_file(frames, "timeline", "?view=timeline", "png", "projector")))
+    assert png.size == (1920, 1080)
+    with pytest.raises(export.ExportError, match="two to four"):
+        export.view_file(frames, "compare", "?compare=1", "png")
