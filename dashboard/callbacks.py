@@ -74,9 +74,15 @@ def change_view(frames: Frames, congress_ids: list[str]) -> html.Table:
     """The change table: each party's delegates and share per congress, and the change between them."""
     table = change_table(frames, congress_ids)
     names = frames.congresses.set_index("congress_id").name
+    comp = frames.composition
+    party = comp[(comp.kind == "party") & comp.body.isna()]
     head = [html.Th("Party", scope="col")]
     for index, c in enumerate(congress_ids):
-        head.append(html.Th(names[c].replace(" Congress of Soviets", ""), scope="col"))
+        variants = party[party.congress_id == c].breakdown.nunique()
+        differ = (
+            html.Small(f" · {variants} sources' lists; the default shown", className="differ") if variants > 1 else ""
+        )
+        head.append(html.Th([names[c].replace(" Congress of Soviets", ""), differ], scope="col"))
         if index:
             head.append(html.Th("Change", scope="col"))
     body = []
