@@ -40,7 +40,7 @@ from dashboard.figures.common import congress as congress_row
 from dashboard.figures.common import finish, number, source_line
 from dashboard.figures.compare import compare_composition
 from dashboard.figures.timeline import party_timeline
-from dashboard.frames import Frames
+from dashboard.frames import KEY_NUMBERS, Frames
 from dashboard.style import PRESENTATION, PRESETS, Size
 from dashboard.urls import PATTERN, congress_search, param, parse_search
 
@@ -373,17 +373,6 @@ def view_file(
     return render(fig, fmt, size, PNG_SCALE if fmt == "png" else 1)
 
 
-FACT_FIELDS = {
-    "delegates.total": "Delegates",
-    "delegates.voting": "With full or casting vote",
-    "delegates.consultative": "With consultative voice",
-    "delegates.women": "Women delegates",
-    "delegates.nationalities": "Nationalities represented",
-    "soviets_represented": "Soviets represented",
-}
-"""The numbers the facts panel and the handout list, in this order."""
-
-
 def _cite(sources: pd.DataFrame, source_id: object, excerpt: object) -> str:
     if not isinstance(source_id, str) or source_id not in sources.index:
         return ""
@@ -405,7 +394,7 @@ def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str
     if pd.notna(row.place):
         facts.append(("Place", row.place + (f", {row.venue}" if pd.notna(row.venue) else ""), "", None))
     numbers = frames.numbers[frames.numbers.congress_id == congress_id]
-    for field, label in FACT_FIELDS.items():
+    for field, label in KEY_NUMBERS.items():
         for n in numbers[numbers.field == field].itertuples():
             value = number(int(n.value), bool(n.approximate), n.bound) + (
                 f" (at {n.moment})" if pd.notna(n.moment) else ""
@@ -478,54 +467,66 @@ def _table_page(
     return finish(fig, title=title, row=row, sources=sources, size=size)
 
 
+def _table_pages(
+    frames: Frames,
+    congress_id: str,
+    name: str,
+    title: str,
+    header: tuple[str, ...],
+    rows: list[tuple],
+    widths: tuple[float, ...],
+    size: Size,
+    sources: str,
+) -> list[tuple[str, go.Figure]]:
+    """Table rows split over as many pages as they need, named `name-1`, `name-2`…"""
+    chunks = _pages(rows, widths, size, size.font - 3)
+    return [
+        (
+            f"{name}-{n}",
+            _table_page(
+                frames,
+                congress_id,
+                title=title + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else ""),
+                header=header,
+                rows=chunk,
+                widths=widths,
+                sources=sources,
+            ),
+        )
+        for n, chunk in enumerate(chunks, 1)
+    ]
+
+
 def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> list[tuple[str, go.Figure]]:
     """The handout's pages in order: key facts, every chart, the sources. Each is (name, figure)."""
     congress_id, link = resolve_congress(frames, congress_id), check_link(link)
     size = PRESETS[HANDOUT_PRESET]
-    font = size.font - 3
     facts = key_facts(frames, congress_id)
     cited_facts = [f[3] for f in facts if isinstance(f[3], str)]
     facts = [f[:3] for f in facts]
-    widths = (0.2, 0.38, 0.42)
-    pages = []
-    chunks = _pages(facts, widths, size, font)
-    for number_, chunk in enumerate(chunks, 1):
-        title = "Key facts" + (f" ({number_} of {len(chunks)})" if len(chunks) > 1 else "")
-        pages.append(
-            (
-                f"facts-{number_}",
-                _table_page(
-                    frames,
-                    congress_id,
-                    title=title,
-                    header=("Fact", "As the sources give it", "Source and its words"),
-                    rows=chunk,
-                    widths=widths,
-                    sources=source_line(frames, cited_facts, link),
-                ),
-            )
-        )
-    for chart_id in charts.CHART_IDS:
-        pages.append((chart_id, charts.build(frames, chart_id, congress_id, size=size, link=link)))
-    sources = _source_table(frames, congress_id)
-    widths = (0.18, 0.46, 0.36)
-    chunks = _pages(sources, widths, size, font)
-    for number_, chunk in enumerate(chunks, 1):
-        title = "Sources" + (f" ({number_} of {len(chunks)})" if len(chunks) > 1 else "")
-        pages.append(
-            (
-                f"sources-{number_}",
-                _table_page(
-                    frames,
-                    congress_id,
-                    title=title,
-                    header=("Source", "Title and what it is", "Address"),
-                    rows=chunk,
-                    widths=widths,
-                    sources="Every source cited for this congress." + (f"<br>{html.escape(link)}" if link else ""),
-                ),
-            )
-        )
+    pages = _table_pages(
+        frames,
+        congress_id,
+        "facts",
+        "Key facts",
+        ("Fact", "As the sources give it", "Source and its words"),
+        facts,
+        (0.2, 0.38, 0.42),
+        size,
+        source_line(frames, cited_facts, link),
+    )
+    pages += [(c, charts.build(frames, c, congress_id, size=size, link=link)) for c in charts.CHART_IDS]
+    pages += _table_pages(
+        frames,
+        congress_id,
+        "sources",
+        "Sources",
+        ("Source", "Title and what it is", "Address"),
+        _source_table(frames, congress_id),
+        (0.18, 0.46, 0.36),
+        size,
+        "Every source cited for this congress." + (f"<br>{html.escape(link)}" if link else ""),
+    )
     return pages
 
 

@@ -7,16 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.figures.common import number
-from dashboard.frames import Frames
-
-FIELDS = {
-    "delegates.total": "Delegates",
-    "delegates.voting": "With full or casting vote",
-    "delegates.consultative": "With consultative voice",
-    "delegates.women": "Women delegates",
-    "delegates.nationalities": "Nationalities represented",
-    "soviets_represented": "Soviets represented",
-}
+from dashboard.frames import KEY_NUMBERS, Frames
 
 
 def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame) -> html.Details:
@@ -34,7 +25,7 @@ def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame) -> html.De
 def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
     numbers = frames.numbers[frames.numbers.congress_id == congress_id]
     items = []
-    for field, label in FIELDS.items():
+    for field, label in KEY_NUMBERS.items():
         rows = numbers[numbers.field == field]
         if rows.empty:
             continue

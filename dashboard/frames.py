@@ -18,6 +18,16 @@ from dashboard.calendar import new_style
 from dashboard.loader import DATA_DIR, Records, load_records
 from dashboard.records import Breakdown, Claim, Congress, Delegates, Part, Sourced
 
+KEY_NUMBERS = {
+    "delegates.total": "Delegates",
+    "delegates.voting": "With full or casting vote",
+    "delegates.consultative": "With consultative voice",
+    "delegates.women": "Women delegates",
+    "delegates.nationalities": "Nationalities represented",
+    "soviets_represented": "Soviets represented",
+}
+"""The congress-level numbers that the facts panel and the handout list, in this order, with their names."""
+
 GAP_ID = "not-accounted"
 GAP_LABEL = "Not accounted for in the source"
 

@@ -149,6 +149,21 @@ BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "t
 """A legend below the plot, for phones."""
 
 
+def side_legend(size: Size) -> dict:
+    """A legend to the right of the plot, or below it on a phone."""
+    if size.narrow:
+        return BELOW
+    return {
+        "orientation": "v",
+        "x": 1.01,
+        "xanchor": "left",
+        "y": 1.0,
+        "yanchor": "top",
+        "font": {"size": size.font - 3},
+        "traceorder": "normal",
+    }
+
+
 def legend_room(items: int) -> int:
     """Pixels to keep below a phone's plot for a legend of `items` entries, one a line at worst."""
     return items * 22 + 40

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.comparisons import party_shares
-from dashboard.figures.common import BELOW, finish, label_margin, legend_room, number, source_line, wrap
+from dashboard.figures.common import finish, label_margin, legend_room, number, side_legend, source_line, wrap
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, THEMES, Size, party_colour, party_rank
 
@@ -101,17 +101,7 @@ def compare_composition(
         barmode="stack",
         bargap=0.3,
         uniformtext={"minsize": max(11, size.font - 5), "mode": "hide"},
-        legend=BELOW
-        if size.narrow
-        else {
-            "orientation": "v",
-            "x": 1.01,
-            "xanchor": "left",
-            "y": 1.0,
-            "yanchor": "top",
-            "font": {"size": size.font - 3},
-            "traceorder": "normal",
-        },
+        legend=side_legend(size),
         hovermode="closest",
     )
     labels = list(rows.values())

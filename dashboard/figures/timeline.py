@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.comparisons import timeline
-from dashboard.figures.common import BELOW, finish, legend_room, source_line
+from dashboard.figures.common import finish, legend_room, side_legend, source_line
 from dashboard.frames import GAP_ID, Frames
 from dashboard.style import DASHBOARD, GAP_COLOUR, THEMES, Size, party_colour
 
@@ -128,17 +128,7 @@ def party_timeline(
         barmode="stack",
         bargap=0,
         hovermode="closest",
-        legend=BELOW
-        if size.narrow
-        else {
-            "orientation": "v",
-            "x": 1.01,
-            "xanchor": "left",
-            "y": 1.0,
-            "yanchor": "top",
-            "font": {"size": size.font - 3},
-            "traceorder": "normal",
-        },
+        legend=side_legend(size),
     )
     fig.update_yaxes(range=[0, 100], row=1, col=1)
     fig.update_yaxes(range=[0, 100], row=2, col=1)
