@@ -104,11 +104,12 @@ def delegate_types(
         _missing(fig, 2, size, muted)
     labels = []
     for index, (_, part) in enumerate(origins.iterrows()):
-        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 11 if size.narrow else 18, lines=3)
+        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 13 if size.narrow else 26, lines=2)
         labels.append(label)
         value = float(part["count"]) if part.unit == "count" else float(part.share)
-        noun = "organisations" if part.counts == "organisations" else "delegates"
-        sent = f"{_value(part)} {noun}"
+        noun = "organisation" if part.counts == "organisations" else "delegate"
+        one = part.unit == "count" and part["count"] == 1 and not part.approximate
+        sent = f"{_value(part)} {noun}{'' if one else 's'}"
         if pd.notna(part.organisations):
             sent += f"<br>from {int(part.organisations):,} organisations"
         colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
@@ -145,8 +146,16 @@ def delegate_types(
     left = label_margin(labels, size)
     ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("origin-"))
     fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)], row=2, col=1)
+    crowded = len(labels) > 4  # smaller labels where many rows share the panel
     fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=labels[::-1], ticks="", automargin=False, row=2, col=1
+        type="category",
+        categoryorder="array",
+        categoryarray=labels[::-1],
+        ticks="",
+        automargin=False,
+        row=2,
+        col=1,
+        tickfont={"size": size.font - (3 if crowded else 0)},
     )
     approximate = "The source gives the origins only approximately." if origins.approximate.any() else None
     sources = pd.concat([rights.source_id, origins.source_id])
