@@ -442,7 +442,7 @@ def render(report: dict, args: argparse.Namespace) -> str:
         lines.append(f"Skipped: {export}.")
     else:
         lines.append(
-            f"A warm 1920×1080 PNG (scale 2) from `dashboard.export.chart_image`: median {median(export):.0f} ms "
+            f"A warm 1920×1080 PNG from `dashboard.export.chart_image`: median {median(export):.0f} ms "
             f"(min {min(export):.0f}, max {max(export):.0f}, {len(export)} exports)."
         )
     growth = [(after[p] - before[p]) / before[p] * 100 for p in before if p in after]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
-from dash import Dash, Input, Output, ctx, dcc, html, no_update
+from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.chart_data import chart_data, chart_summary
 from dashboard.charts import CHART_IDS, cached_compare, cached_figure, cached_timeline
-from dashboard.comparisons import change_table
+from dashboard.comparisons import change_table, timeline
 from dashboard.facts import facts_panel
 from dashboard.figures.common import number
 from dashboard.frames import Frames
@@ -20,9 +21,14 @@ from dashboard.urls import MAX_COMPARED, congress_search, param, parse_search, s
 from dashboard.urls import State as ViewState
 
 TABLE_COLUMNS = {
+    "name": "Congress",
+    "date": "Date (New Style)",
     "label": "Part",
+    "status": "In the list",
     "count": "Count",
     "share": "Share (%)",
+    "approximate": "Approximate",
+    "bound": "Bound",
     "organisations": "Organisations",
     "motion": "Motion",
     "outcome": "Outcome",
@@ -30,6 +36,10 @@ TABLE_COLUMNS = {
     "against": "Against",
     "abstained": "Abstained",
     "dissents": "Dissents",
+    "change_count": "Change (delegates)",
+    "change_share": "Change (points)",
+    "delegates": "Delegates in all",
+    "reason": "Why no parties",
     "source_id": "Source",
     "excerpt": "Source's words",
 }
@@ -53,6 +63,10 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
 def _cell(value: object) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return "—"
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%-d %b %Y}"
     if isinstance(value, float):
         return f"{value:.1f}"
     return f"{value:,}" if isinstance(value, int) else str(value)
@@ -122,11 +136,36 @@ def register(app: Dash, frames: Frames) -> None:
         return facts_panel(frames, congress_id)
 
     @cache
-    def panels(congress_id: str) -> tuple[list, list]:
-        """Captions and data tables of a congress's charts, built once per congress and process."""
-        captions = [chart_summary(frames, c, congress_id) for c in CHART_IDS]
-        tables = [data_table(chart_data(frames, c, congress_id)) for c in CHART_IDS]
-        return captions, tables
+    def captions(congress_id: str) -> list[str]:
+        """The captions of a congress's charts, built once per congress and process."""
+        return [chart_summary(frames, c, congress_id) for c in CHART_IDS]
+
+    @app.callback(
+        Output({"type": "data-table", "chart": MATCH}, "children"),
+        Input({"type": "data-summary", "chart": MATCH}, "n_clicks"),
+        Input("url", "search"),
+    )
+    def show_data(clicks: int | None, url_search: str | None):
+        """A chart's rows as a table, made when its "Show the data" is opened: a selector change
+        then redraws only what is on show."""
+        if not clicks or clicks % 2 == 0:
+            return no_update
+        state = parse_search(url_search, known, default=order[0])
+        chart_id = ctx.outputs_list["id"]["chart"]
+        if state.problem:
+            return None
+        if chart_id == "compare":
+            if len(state.compare_ids) < 2:
+                return None
+            names = frames.congresses[["congress_id", "name"]]
+            rows = change_table(frames, list(state.compare_ids)).merge(names, on="congress_id")
+        elif chart_id == "timeline":
+            rows = timeline(frames)
+        elif state.view == "congress":
+            rows = chart_data(frames, chart_id, state.congress_id)
+        else:
+            return no_update
+        return data_table(rows)
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now."""
@@ -174,7 +213,6 @@ def register(app: Dash, frames: Frames) -> None:
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
         *[Output(f"graph-{c}", "config") for c in CHART_IDS],
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
-        *[Output(f"table-{c}", "children") for c in CHART_IDS],
         Output("facts", "children"),
         Output("graph-compare", "figure"),
         Output("caption-compare", "children"),
@@ -208,7 +246,7 @@ def register(app: Dash, frames: Frames) -> None:
         size = PHONE if narrow else PRESENTATION if state.present else DASHBOARD
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         n = len(CHART_IDS)
-        single = (no_update,) * (4 * n + 1)
+        single = (no_update,) * (3 * n + 1)
         compare = (no_update,) * 3
         timeline = (no_update,) * 2
         notice = None
@@ -240,10 +278,9 @@ def register(app: Dash, frames: Frames) -> None:
             hidden = (True, True, False)
         else:
             congress_id = state.congress_id
-            captions, tables = panels(congress_id)
             figures = [cached_figure(c, congress_id, size, state.theme) for c in CHART_IDS]
             configs = [graph_config(f"congress-{param(congress_id)}-{c}") for c in CHART_IDS]
-            single = (*figures, *configs, *captions, *tables, facts(congress_id))
+            single = (*figures, *configs, *captions(congress_id), facts(congress_id))
             hidden = (False, True, True)
             selected = congress_id
         new_search = search(state) if not state.problem else no_update

@@ -53,8 +53,8 @@ def chart_section(chart_id: str, title: str) -> html.Section:
             html.Details(
                 className="data-table",
                 children=[
-                    html.Summary(f"Show the data: {title.lower()}"),
-                    html.Div(id=f"table-{chart_id}"),
+                    html.Summary(f"Show the data: {title.lower()}", id={"type": "data-summary", "chart": chart_id}),
+                    html.Div(id={"type": "data-table", "chart": chart_id}),
                 ],
             ),
             chart_controls(chart_id, title),

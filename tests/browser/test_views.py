@@ -148,3 +148,19 @@ def test_layout_fits_without_horizontal_scrolling(page: Page, server_url: str, w
     page.wait_for_selector(SEATS, timeout=20_000)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     screenshot(page, f"second-congress-{width}")
+
+
+def test_data_table_opens_and_follows_the_selector(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    table = page.locator("#section-party-seats table")
+    assert table.count() == 0  # made only when opened, so a selector change redraws less
+    page.locator("#section-party-seats summary").click()
+    expect(table).to_contain_text("Bolsheviks")
+    expect(table.locator("tr", has_text="Bolsheviks")).to_contain_text("390")
+    expect(table).to_contain_text("about 100 were Left SRs")
+    page.keyboard.press("ArrowRight")
+    expect(table.locator("tr", has_text="Bolsheviks").first).to_contain_text("more than")
+    page.goto(f"{server_url}/?compare=1,2")
+    page.locator("#section-compare summary").click()
+    expect(page.locator("#section-compare table")).to_contain_text("Second All-Russian Congress of Soviets")
