@@ -40,7 +40,7 @@ VOTE_COLUMNS = [
 KINDS = {
     "party-seats": ("party",),
     "party-bars": ("party",),
-    "delegate-types": ("voting-right", "origin"),
+    "delegate-types": ("voting-right", "origin", "republic"),
     "social": ("social",),
 }
 
@@ -92,4 +92,7 @@ def chart_summary(frames: Frames, chart_id: str, congress_id: str) -> str:
     if not origins.empty:
         noun = "organisations" if origins.counts.iloc[0] == "organisations" else "delegates"
         text += f" By origin ({noun}): " + "; ".join(f"{r.label} {_value(r)}" for _, r in origins.iterrows()) + "."
+    republics = data[data.kind == "republic"]
+    if not republics.empty:
+        text += " By republic: " + "; ".join(f"{r.label} {_value(r)}" for _, r in republics.iterrows()) + "."
     return text

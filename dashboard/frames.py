@@ -73,6 +73,8 @@ PROVENANCE = {"source_id": TEXT, "excerpt": TEXT, "note": TEXT}
 
 
 def _date_label(start: dt.date, end: dt.date, month: str = "%B") -> str:
+    if start == end:
+        return f"{start:%-d {month} %Y}"
     if start.year != end.year:
         return f"{start:%-d {month} %Y} – {end:%-d {month} %Y}"
     if start.month != end.month:

@@ -50,6 +50,9 @@ def delegate_types(
     many organisations sent how many delegates. A panel without data says so.
     """
     rights, origins = (default_parts(frames, congress_id, k) for k in ("voting-right", "origin"))
+    second = "By the organisations that sent them"
+    if origins.empty:  # the All-Union congresses record where delegates came from by republic
+        origins, second = default_parts(frames, congress_id, "republic"), "By republic"
     if rights.empty and origins.empty:
         reason = reason_not_recorded(frames, congress_id, "delegate-types")
         return not_recorded(frames, congress_id, title=TITLE, reason=reason, size=size, theme=theme, link=link)
@@ -59,7 +62,7 @@ def delegate_types(
         cols=1,
         row_heights=[0.26, 0.74],
         vertical_spacing=0.2,
-        subplot_titles=("By voting right", "By the organisations that sent them"),
+        subplot_titles=("By voting right", second),
     )
     fig.update_annotations(font={"size": size.font}, xanchor="left", x=0)
     muted = THEMES[theme].muted
