@@ -140,7 +140,7 @@ def vote_outcomes(
         theme=theme,
         left=left,
         top=0 if size.narrow else round(size.font * 1.6 * (1 + (len(shown_legend) > 3 and not size.width))),
-        bottom=round(size.font * 4.5) if size.narrow else 0,
+        bottom=round(size.font * (4.5 if size.narrow else 0.9)),  # room for a three-line last label
         basis=basis,
     )
 
