@@ -530,16 +530,8 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
     return pages
 
 
-def _cited(frames: Frames, congress_id: str) -> set[str]:
-    cited: set[str] = set()
-    for _name, frame in frames.items():
-        if "source_id" in frame.columns and "congress_id" in frame.columns:
-            cited |= set(frame.source_id[frame.congress_id == congress_id].dropna())
-    return cited
-
-
 def _source_table(frames: Frames, congress_id: str) -> list[tuple[str, str, str]]:
-    cited = _cited(frames, congress_id)
+    cited = frames.sources_cited(congress_id)
     return [
         (
             s.cite_as,

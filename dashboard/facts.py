@@ -145,7 +145,7 @@ def facts_panel(frames: Frames, congress_id: str) -> list:
             for s in frames.statements[frames.statements.congress_id == congress_id].itertuples()
         ],
     )
-    cited = _cited(frames, congress_id)
+    cited = frames.sources_cited(congress_id)
     parts += _section(
         "Sources",
         [
@@ -181,11 +181,3 @@ def _section(title: str, items: list, ordered: bool = False) -> list:
     if not items:
         return []
     return [html.H3(title), (html.Ol if ordered else html.Ul)(items)]
-
-
-def _cited(frames: Frames, congress_id: str) -> set[str]:
-    cited: set[str] = set()
-    for _name, frame in frames.items():
-        if "source_id" in frame.columns and "congress_id" in frame.columns:
-            cited |= set(frame.source_id[frame.congress_id == congress_id].dropna())
-    return cited

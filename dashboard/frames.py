@@ -59,6 +59,16 @@ class Frames:
         """(name, frame) for every frame, in a stable order."""
         return [(f.name, getattr(self, f.name)) for f in fields(self)]
 
+    def sources_cited(self, congress_id: str) -> set[str]:
+        """The ids of every source that a congress's rows cite, in any frame."""
+        cited: set[str] = set()
+        for _name, frame in self.items():
+            if "congress_id" in frame.columns:
+                mine = frame[frame.congress_id == congress_id]
+                for column in (c for c in frame.columns if c.endswith("source_id")):
+                    cited |= set(mine[column].dropna())
+        return cited
+
 
 def _provenance(item: Sourced) -> dict:
     return {"source_id": item.source, "excerpt": item.excerpt, "note": item.note}
@@ -112,6 +122,8 @@ def _congress_row(c: Congress, order: int) -> dict:
         "dates_short": dates_text(c.dates.start, c.dates.end, c.dates.calendar, short=True),
         "place": c.place.city if c.place else None,
         "venue": c.place.venue.name if c.place and c.place.venue else None,
+        "place_source_id": c.place.source if c.place else None,
+        "venue_source_id": c.place.venue.source if c.place and c.place.venue else None,
         "delegates_total": claim(d.total),
         "delegates_total_approximate": bool(d.total and d.total.approximate),
         "delegates_total_bound": d.total.bound if d.total else None,
@@ -140,6 +152,8 @@ CONGRESS_COLUMNS = {
     "dates_short": TEXT,
     "place": TEXT,
     "venue": TEXT,
+    "place_source_id": TEXT,
+    "venue_source_id": TEXT,
     "delegates_total": COUNT,
     "delegates_total_approximate": FLAG,
     "delegates_total_bound": TEXT,

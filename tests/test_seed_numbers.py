@@ -158,3 +158,9 @@ def test_typed_columns(frames: Frames) -> None:
     assert str(frames.votes.against.dtype) == "Int64"
     assert str(frames.congresses.delegates_consultative.dtype) == "Int64"
     assert frames.congresses.set_index("congress_id").loc["ar-01", "delegates_consultative"] is pd.NA
+
+
+def test_every_source_is_cited_and_listed_with_its_congress(frames: Frames) -> None:
+    cited = set().union(*(frames.sources_cited(c) for c in frames.congresses.congress_id))
+    assert set(frames.sources.id) == cited  # no source without a use, none used but unlisted
+    assert "wikipedia-second-congress" in frames.sources_cited("ar-02")  # the place's source counts too
