@@ -37,7 +37,7 @@ from dashboard.chart_data import chart_data
 from dashboard.comparisons import change_table, timeline
 from dashboard.datapackage import frame_csv, write_package
 from dashboard.figures.common import congress as congress_row
-from dashboard.figures.common import finish, number, source_line
+from dashboard.figures.common import finish, number, source_line, when
 from dashboard.figures.compare import compare_composition
 from dashboard.figures.timeline import party_timeline
 from dashboard.frames import KEY_NUMBERS, Frames
@@ -397,7 +397,7 @@ def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str
     for field, label in KEY_NUMBERS.items():
         for n in numbers[numbers.field == field].itertuples():
             value = number(int(n.value), bool(n.approximate), n.bound) + (
-                f" (at {n.moment})" if pd.notna(n.moment) else ""
+                f" ({when(n.moment)})" if pd.notna(n.moment) else ""
             )
             fact = label if n.is_default else f"{label} (sources differ)"
             facts.append((fact, value, _cite(sources, n.source_id, n.excerpt), n.source_id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.figures.common import number
+from dashboard.figures.common import number, when
 from dashboard.frames import KEY_NUMBERS, Frames
 
 
@@ -31,7 +31,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
             continue
         shown = rows[rows.is_default].iloc[0]
         value = number(int(shown.value), bool(shown.approximate), shown.bound)
-        moment = f" (at {shown.moment})" if pd.notna(shown.moment) else ""
+        moment = f" ({when(shown.moment)})" if pd.notna(shown.moment) else ""
         children = [
             html.Dt(label),
             html.Dd([html.Strong(value + moment), _cite(shown.source_id, shown.excerpt, sources)]),
@@ -47,7 +47,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
                             html.Span(
                                 [
                                     number(int(v.value), bool(v.approximate), v.bound),
-                                    f" (at {v.moment})" if pd.notna(v.moment) else "",
+                                    f" ({when(v.moment)})" if pd.notna(v.moment) else "",
                                     _cite(v.source_id, v.excerpt, sources),
                                 ],
                                 className="variant",

@@ -206,6 +206,13 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
 BOUND_SIGNS = {"more than": ">", "no more than": "≤"}
 
 
+def when(moment: object) -> str:
+    """When a count holds, in words: "at the opening", "at the close", or the source's own words."""
+    if not isinstance(moment, str):
+        return ""
+    return f"at the {moment}" if moment in ("opening", "close") else moment
+
+
 def number(value: object, approximate: bool = False, bound: object = None) -> str:
     """A count for display: thousands separated; '≈' where the source is approximate, '>' or '≤'
     where it gives only a bound ("more than 860")."""

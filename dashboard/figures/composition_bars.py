@@ -17,6 +17,7 @@ from dashboard.figures.common import (
     reason_not_recorded,
     source_line,
     value_axis_end,
+    when,
     wrap,
 )
 from dashboard.frames import GAP_ID, Frames
@@ -110,7 +111,7 @@ def breakdown_bars(
 def basis_text(parts: pd.DataFrame) -> str:
     """What the breakdown counts, and when, in the source's terms."""
     first = parts.iloc[0]
-    text = f"Of {first.of}" + (f", at {first.moment}" if pd.notna(first.moment) else "")
+    text = f"Of {first.of}" + (f", {when(first.moment)}" if pd.notna(first.moment) else "")
     if first.unit == "percent":
         text += ". Shares as the source gives them; it gives no counts"
     return text + "."
