@@ -5,6 +5,8 @@ the page's own address, so a callback's answer depends on its inputs alone."""
 
 from __future__ import annotations
 
+import logging
+
 from dash import MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.charts import CHART_IDS
@@ -39,6 +41,10 @@ PRESET_OPTIONS = [
     {"label": "Slide", "value": "slide"},
     {"label": "A4", "value": "a4"},
 ]
+LOG = logging.getLogger(__name__)
+RENDER_FAILURES = (OSError, RuntimeError, TimeoutError)
+"""What a missing or crashed browser raises while kaleido renders."""
+NO_RENDERER = "The file could not be made on this server: images need Debian's Chromium (bash bin/setup installs it)."
 PRESET_TITLES = {"projector": "1920×1080", "slide": "1600×1200", "a4": "A4 landscape"}
 
 
@@ -141,6 +147,9 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
                 content = view_file(frames, chart_id, search, fmt, preset, href)
             except ExportError as error:
                 return no_update, str(error)
+            except RENDER_FAILURES:
+                LOG.exception("export failed")
+                return no_update, NO_RENDERER
             name = view_filename(frames, chart_id, search, fmt, preset)
             return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
         if congress_id not in known:
@@ -149,6 +158,9 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
             content = export_file(frames, chart_id, congress_id, fmt, preset, link(href, congress_id))
         except ExportError as error:
             return no_update, str(error)
+        except RENDER_FAILURES:
+            LOG.exception("export failed")
+            return no_update, NO_RENDERER
         name = chart_filename(congress_id, chart_id, fmt, preset if fmt in IMAGE_FORMATS else None)
         return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
 
@@ -183,4 +195,7 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
             content = slide_pack(frames, congress_id, fmt, preset, link(href, congress_id))
         except ExportError as error:
             return no_update, str(error)
+        except RENDER_FAILURES:
+            LOG.exception("export failed")
+            return no_update, NO_RENDERER
         return dcc.send_bytes(content, slide_pack_filename(congress_id, fmt, preset), type=MEDIA_TYPES["zip"]), ""
