@@ -91,6 +91,8 @@ def test_presentation_flag_and_arrow_keys(page: Page, server_url: str) -> None:
         title: parseFloat(document.querySelector('#graph-party-seats .gtitle').style.fontSize)})""")
     assert sizes["legend"] >= 23 and sizes["title"] >= 30
     expect(page.locator(".theme-select")).to_be_hidden()
+    expect(page.locator(".export-controls").first).to_be_hidden()
+    expect(page.locator(".footer")).to_be_hidden()
     expect(page.locator("#present-toggle")).to_have_text("Leave presentation mode")
     screenshot(page, "present-second-congress-1920")
     page.keyboard.press("ArrowRight")
