@@ -94,7 +94,9 @@ def change_view(frames: Frames, congress_ids: list[str]) -> html.Table:
     for index, c in enumerate(congress_ids):
         variants = party[party.congress_id == c].breakdown.nunique()
         differ = (
-            html.Small(f" · {variants} sources' lists; the default shown", className="differ") if variants > 1 else ""
+            html.Small(f" · sources differ: {variants} lists, the default shown", className="differ")
+            if variants > 1
+            else ""
         )
         head.append(html.Th([names[c].replace(" Congress of Soviets", ""), differ], scope="col"))
         if index:

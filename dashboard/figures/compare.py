@@ -72,6 +72,7 @@ def compare_composition(
                 name=label,
                 text=texts,
                 textposition="inside",
+                textangle=0,
                 insidetextanchor="middle",
                 marker={"color": party_colour(party), "pattern": {"shape": "/" if party == GAP_ID else ""}},
                 hovertext=hovers,

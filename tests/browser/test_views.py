@@ -34,6 +34,7 @@ def test_compare_by_url(page: Page, server_url: str) -> None:
     table = page.locator("#change-table")
     expect(table).to_contain_text("Bolsheviks")
     expect(table).to_contain_text("+285 / +46.7 pts")
+    expect(table.locator("th").nth(1)).to_contain_text("sources differ: 5 lists, the default shown")
     expect(page.locator("#view")).to_be_hidden()
     assert page.console_errors == []
     screenshot(page, "compare-1-2-1920")
