@@ -15,9 +15,8 @@ from dashboard.comparisons import change_table, timeline
 from dashboard.facts import facts_panel
 from dashboard.figures.common import number
 from dashboard.frames import Frames
-from dashboard.layout import graph_config
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, PRESENTATION
-from dashboard.urls import MAX_COMPARED, congress_search, param, parse_search, search
+from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
 TABLE_COLUMNS = {
@@ -213,7 +212,6 @@ def register(app: Dash, frames: Frames) -> None:
         Output("present-toggle", "children"),
         Output("present-toggle", "aria-pressed"),
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
-        *[Output(f"graph-{c}", "config") for c in CHART_IDS],
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
         Output("facts", "children"),
         Output("graph-compare", "figure"),
@@ -248,7 +246,7 @@ def register(app: Dash, frames: Frames) -> None:
         size = PHONE if narrow else PRESENTATION if state.present else DASHBOARD
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         n = len(CHART_IDS)
-        single = (no_update,) * (3 * n + 1)
+        single = (no_update,) * (2 * n + 1)
         compare = (no_update,) * 3
         timeline = (no_update,) * 2
         notice = None
@@ -281,8 +279,7 @@ def register(app: Dash, frames: Frames) -> None:
         else:
             congress_id = state.congress_id
             figures = [cached_figure(c, congress_id, size, state.theme) for c in CHART_IDS]
-            configs = [graph_config(f"congress-{param(congress_id)}-{c}") for c in CHART_IDS]
-            single = (*figures, *configs, *captions(congress_id), facts(congress_id))
+            single = (*figures, *captions(congress_id), facts(congress_id))
             hidden = (False, True, True)
             selected = congress_id
         new_search = search(state) if not state.problem else no_update

@@ -31,8 +31,11 @@ def congress_options(frames: Frames, grouped: bool = True) -> list[dict]:
     return options
 
 
-def graph_config(filename: str = "congress-chart") -> dict:
-    """Plotly's own controls: no logo, and a quick projector-size PNG from the camera button."""
+def graph_config(filename: str) -> dict:
+    """Plotly's own controls: no logo, and a quick projector-size PNG from the camera button.
+
+    The config stays the same whatever the congress: a new config makes Plotly draw the chart
+    afresh, a quarter of a selector change's time. Named files come from the download controls."""
     return {
         "displaylogo": False,
         "responsive": True,
@@ -48,7 +51,12 @@ def chart_section(chart_id: str, title: str) -> html.Section:
         className=f"chart chart-{chart_id}",
         **{"aria-labelledby": f"caption-{chart_id}"},
         children=[
-            dcc.Graph(id=f"graph-{chart_id}", config=graph_config(), className="graph", responsive=True),
+            dcc.Graph(
+                id=f"graph-{chart_id}",
+                config=graph_config(f"congresses-of-soviets-{chart_id}"),
+                className="graph",
+                responsive=True,
+            ),
             html.P(id=f"caption-{chart_id}", className="caption"),
             html.Details(
                 className="data-table",
