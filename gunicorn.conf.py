@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 
 
 def _int(name: str, default: int) -> int:
@@ -64,3 +65,7 @@ def post_worker_init(worker) -> None:
     if getattr(wsgi, "debug", False) or type(wsgi).__name__ == "DebuggedApplication":
         worker.log.error("the app is in debug mode or wrapped in the Werkzeug debugger: not serving it")
         raise SystemExit(3)
+    if os.environ.get("CONGRESS_WARM", "1") != "0":  # build the figures in the background, before pupils ask
+        from dashboard.charts import warm_figures
+
+        threading.Thread(target=warm_figures, name="warm-figures", daemon=True).start()

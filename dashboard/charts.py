@@ -76,3 +76,13 @@ def cached_compare(congress_ids: tuple[str, ...], measure: str, size: Size = DAS
 def cached_timeline(size: Size = DASHBOARD, theme: str = "light") -> dict:
     """The timeline figure as a plain dict, kept per size and theme."""
     return party_timeline(load_frames(), size=size, theme=theme).to_plotly_json()
+
+
+def warm_figures() -> None:
+    """Build every congress's dashboard figures now, so no pupil's first click waits for them.
+
+    gunicorn runs this in a background thread of each worker after it starts (gunicorn.conf.py)."""
+    frames = load_frames()
+    for congress_id in frames.congresses.congress_id:
+        for chart_id in CHART_IDS:
+            cached_figure(chart_id, congress_id)
