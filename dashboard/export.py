@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import io
-import math
 import os
 import re
 import tempfile
@@ -37,8 +36,9 @@ from dashboard.chart_data import chart_data
 from dashboard.comparisons import change_table, timeline
 from dashboard.datapackage import frame_csv, write_package
 from dashboard.figures.common import congress as congress_row
-from dashboard.figures.common import finish, number, source_line, when
+from dashboard.figures.common import number, source_line, when
 from dashboard.figures.compare import compare_composition
+from dashboard.figures.table_pages import table_pages
 from dashboard.figures.timeline import party_timeline
 from dashboard.frames import KEY_NUMBERS, Frames
 from dashboard.style import PRESENTATION, PRESETS, Size
@@ -410,93 +410,6 @@ def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str
     return facts
 
 
-def _pages(rows: list[tuple[str, ...]], widths: tuple[float, ...], size: Size, font: int) -> list[list[tuple]]:
-    """Split table rows into pages by an estimate of how many lines each row wraps onto."""
-    usable = size.width - 60
-    room = size.height - round(size.font * 4.6) - 90 - 2 * font
-    pages: list[list[tuple]] = [[]]
-    used = 0.0
-    for row in rows:
-        lines = max(
-            math.ceil(max(len(cell), 1) * font * 0.55 / (usable * width - 16))
-            for cell, width in zip(row, widths, strict=True)
-        )
-        height = lines * font * 1.3 + 12
-        if pages[-1] and used + height > room:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(row)
-        used += height
-    return pages
-
-
-def _table_page(
-    frames: Frames,
-    congress_id: str,
-    *,
-    title: str,
-    header: tuple[str, ...],
-    rows: list[tuple[str, ...]],
-    widths: tuple[float, ...],
-    sources: str,
-) -> go.Figure:
-    size = PRESETS[HANDOUT_PRESET]
-    font = size.font - 3
-    fig = go.Figure(
-        go.Table(
-            columnwidth=list(widths),
-            header={
-                "values": [f"<b>{h}</b>" for h in header],
-                "align": "left",
-                "font": {"size": font + 1},
-                "fill": {"color": "#e4e4e4"},
-            },
-            cells={
-                "values": [
-                    [html.escape(r[i], quote=False).replace("\n", "<br>") for r in rows] for i in range(len(header))
-                ],
-                "align": "left",
-                "font": {"size": font},
-                "fill": {"color": "#ffffff"},
-                "line": {"color": "#d8d8d8"},
-                "height": round(font * 1.6),
-            },
-        )
-    )
-    row = congress_row(frames, congress_id)
-    return finish(fig, title=title, row=row, sources=sources, size=size)
-
-
-def _table_pages(
-    frames: Frames,
-    congress_id: str,
-    name: str,
-    title: str,
-    header: tuple[str, ...],
-    rows: list[tuple],
-    widths: tuple[float, ...],
-    size: Size,
-    sources: str,
-) -> list[tuple[str, go.Figure]]:
-    """Table rows split over as many pages as they need, named `name-1`, `name-2`…"""
-    chunks = _pages(rows, widths, size, size.font - 3)
-    return [
-        (
-            f"{name}-{n}",
-            _table_page(
-                frames,
-                congress_id,
-                title=title + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else ""),
-                header=header,
-                rows=chunk,
-                widths=widths,
-                sources=sources,
-            ),
-        )
-        for n, chunk in enumerate(chunks, 1)
-    ]
-
-
 def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> list[tuple[str, go.Figure]]:
     """The handout's pages in order: key facts, every chart, the sources. Each is (name, figure)."""
     congress_id, link = resolve_congress(frames, congress_id), check_link(link)
@@ -504,7 +417,7 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
     facts = key_facts(frames, congress_id)
     cited_facts = [f[3] for f in facts if isinstance(f[3], str)]
     facts = [f[:3] for f in facts]
-    pages = _table_pages(
+    pages = table_pages(
         frames,
         congress_id,
         "facts",
@@ -516,7 +429,7 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
         source_line(frames, cited_facts, link),
     )
     pages += [(c, charts.build(frames, c, congress_id, size=size, link=link)) for c in charts.CHART_IDS]
-    pages += _table_pages(
+    pages += table_pages(
         frames,
         congress_id,
         "sources",
