@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dashboard.records import Congress, Party, Source
+from dashboard.records import Congress, Lineage, Party, Source
 
 DATA_DIR = Path(os.environ.get("CONGRESS_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 """The records folder: `data/` beside the package, or the folder CONGRESS_DATA_DIR names."""
@@ -34,6 +34,7 @@ class Records:
     congresses: tuple[Congress, ...]
     sources: dict[str, Source]
     parties: dict[str, Party]
+    lineages: dict[str, Lineage]
 
 
 def _read_toml(path: Path, root: Path) -> dict[str, Any]:
@@ -68,11 +69,13 @@ def _validate(model: type[Model], data: Any, name: object, context: dict, errors
         return None
 
 
-def _registry(path: Path, key: str, model: type[Model], root: Path, errors: list[str]) -> dict[str, Model]:
+def _registry(
+    path: Path, key: str, model: type[Model], root: Path, errors: list[str], context: dict | None = None
+) -> dict[str, Model]:
     entries = _read_toml(path, root).get(key, [])
     found: dict[str, Model] = {}
     for index, entry in enumerate(entries):
-        item = _validate(model, entry, f"{path.name}: {key}.{index}", {}, errors)
+        item = _validate(model, entry, f"{path.name}: {key}.{index}", context or {}, errors)
         if item is not None:
             if item.id in found:
                 errors.append(f"{path.name}: {key}.{index}.id: duplicate id {item.id!r}")
@@ -85,10 +88,13 @@ def load_records(root: Path = DATA_DIR) -> Records:
     errors: list[str] = []
     sources = _registry(root / "sources.toml", "source", Source, root, errors)
     parties = _registry(root / "parties.toml", "party", Party, root, errors)
+    context = {"sources": set(sources), "parties": set(parties)}
+    lineages = _registry(root / "parties.toml", "lineage", Lineage, root, errors, context)
     for party in parties.values():
         if party.family and party.family not in parties:
             errors.append(f"parties.toml: {party.id}.family: unknown party id {party.family!r}")
-    context = {"sources": set(sources), "parties": set(parties)}
+        if party.lineage and party.lineage not in lineages:
+            errors.append(f"parties.toml: {party.id}.lineage: unknown lineage id {party.lineage!r}")
     congresses: dict[str, tuple[Congress, Path]] = {}
     for path in sorted((root / "congresses").glob("*.toml")):
         name = path.relative_to(root.parent)
@@ -105,4 +111,4 @@ def load_records(root: Path = DATA_DIR) -> Records:
     if errors:
         raise RecordError("\n".join(errors))
     ordered = sorted((c for c, _ in congresses.values()), key=lambda c: (c.dates.start, c.series))
-    return Records(congresses=tuple(ordered), sources=sources, parties=parties)
+    return Records(congresses=tuple(ordered), sources=sources, parties=parties, lineages=lineages)

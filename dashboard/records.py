@@ -33,6 +33,16 @@ Percent = Annotated[Decimal, Field(ge=0, le=100)]
 Series = Literal["all-russian", "all-union"]
 Bound = Literal["more than", "no more than"]
 """A number the source gives only as a bound: "more than 860", "no more than 32"."""
+Population = Literal["full-vote", "all", "unstated", "declared", "members", "organisations"]
+"""Who a breakdown counts, so that only like is compared with like:
+
+- `full-vote`: delegates with a full (casting, deciding) vote;
+- `all`: all delegates, with a vote or a consultative voice;
+- `unstated`: delegates, where the source does not say whether it counts the consultative ones;
+- `declared`: delegates who declared a party;
+- `members`: members of an elected body;
+- `organisations`: the organisations (soviets, committees) that sent delegates.
+"""
 Moment = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """When a count holds: "opening", "close", or the source's own words ("as of 8 November")."""
 
@@ -180,7 +190,8 @@ class Breakdown(Record):
     """
 
     kind: BreakdownKind
-    of: Text = Field(description="Which delegates are broken down, e.g. 'delegates with full vote'.")
+    of: Text = Field(description="Who is broken down, in the source's terms, e.g. 'delegates with full vote'.")
+    population: Population = Field(description="Who is counted, from a fixed list, so that bases can be compared.")
     unit: Literal["count", "percent"] = "count"
     counts: Literal["delegates", "organisations"] = Field(
         "delegates", description="What a count counts: delegates, or the organisations (soviets) that sent them."
@@ -204,6 +215,12 @@ class Breakdown(Record):
             for index, part in enumerate(parts):
                 _known(part.id, info, "parties", where=f"{index}.id: ")
         return parts
+
+    @model_validator(mode="after")
+    def _population_fits(self) -> Breakdown:
+        if (self.counts == "organisations") != (self.population == "organisations"):
+            raise ValueError("a breakdown counts organisations exactly when its population is 'organisations'")
+        return self
 
     @model_validator(mode="after")
     def _parts_fit(self) -> Breakdown:
@@ -302,6 +319,9 @@ class Event(Sourced):
     time: dt.time | None = None
     time_qualifier: Literal["at", "shortly after", "after", "about", "before"] = "at"
     text: Text
+    inferred: Text | None = Field(
+        None, description="What the record infers from the surrounding text rather than reads in the excerpt."
+    )
 
 
 class Decision(Sourced):
@@ -409,3 +429,35 @@ class Party(Record):
     name: Text
     short: Text
     family: Slug | None = Field(None, description="The broader party this faction belongs to.")
+    lineage: Slug | None = Field(None, description="The lineage of a party that was renamed: one row in comparisons.")
+
+
+class PartyName(Sourced):
+    """What a party was officially called from a month on."""
+
+    since: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(description="YYYY-MM, New Style.")
+    name: Text
+    short: Text
+
+
+class Lineage(Record):
+    """One party under its successive names: RSDLP(b), then RCP(b) from March 1918, then ACP(b) from 1925."""
+
+    id: Slug
+    label: Text = Field(description="The row label in comparisons, e.g. 'Bolsheviks / Communists'.")
+    names: list[PartyName] = Field(min_length=1)
+
+    @field_validator("names")
+    @classmethod
+    def _names_in_order(cls, names: list[PartyName]) -> list[PartyName]:
+        if [n.since for n in names] != sorted(n.since for n in names):
+            raise ValueError("a lineage's names must be in date order")
+        return names
+
+    def name_at(self, day: dt.date) -> PartyName:
+        """The party's official name on a day (New Style)."""
+        current = self.names[0]
+        for name in self.names:
+            if name.since <= f"{day:%Y-%m}":
+                current = name
+        return current

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.figures.common import default_parts
+from dashboard.charts.base import default_parts
 from dashboard.frames import GAP_ID, Frames
 from tests.conftest import SEED
 
@@ -17,12 +17,12 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_NUMBERS = [
     ("ar-01", "delegates.total", 1090, "some 1,090 delegates"),
     ("ar-01", "delegates.voting", 784, "784 with full vote"),
-    ("ar-01", "breakdowns.1.origin.regional-soviets.organisations", 53, "53 regional/provincial soviets"),
-    ("ar-01", "breakdowns.1.origin.regional-soviets.count", 106, "(106 deputies)"),
-    ("ar-01", "breakdowns.1.origin.local-soviets.organisations", 305, "305 local soviets"),
-    ("ar-01", "breakdowns.1.origin.local-soviets.count", 610, "(610 deputies)"),
-    ("ar-01", "breakdowns.1.origin.military-organisations.organisations", 34, "34 military organisations"),
-    ("ar-01", "breakdowns.1.origin.military-organisations.count", 68, "(68 delegates)"),
+    ("ar-01", "breakdowns.2.origin.regional-soviets.organisations", 53, "53 regional/provincial soviets"),
+    ("ar-01", "breakdowns.2.origin.regional-soviets.count", 106, "(106 deputies)"),
+    ("ar-01", "breakdowns.2.origin.local-soviets.organisations", 305, "305 local soviets"),
+    ("ar-01", "breakdowns.2.origin.local-soviets.count", 610, "(610 deputies)"),
+    ("ar-01", "breakdowns.2.origin.military-organisations.organisations", 34, "34 military organisations"),
+    ("ar-01", "breakdowns.2.origin.military-organisations.count", 68, "(68 delegates)"),
     ("ar-01", "breakdowns.0.party.sr.count", 285, "285 Socialist-Revolutionary"),
     ("ar-01", "breakdowns.0.party.sr-sympathisers.count", 20, "20 sympathetic"),
     ("ar-01", "breakdowns.0.party.menshevik.count", 248, "248 Mensheviks"),
@@ -92,14 +92,27 @@ def test_approximate_values_stay_approximate(frames: Frames) -> None:
 
 
 def test_first_congress_gap_is_its_own_part(frames: Frames) -> None:
+    """Read with the sympathisers on top, the seed's groups add up to 777 and leave its 7 who did not answer."""
     party = default_parts(frames, "ar-01", "party")
     gap = party[party.part_id == GAP_ID].iloc[0]
-    assert gap["count"] == 35
+    assert gap["count"] == 7
     assert gap.label == "Not accounted for in the source"
     assert "presumably 7 delegates did not answer" in gap.note
     top = party[party.within.isna()]
-    assert top["count"].sum() == 784  # 749 from the parts + the 35 gap, never rescaled
+    assert top["count"].sum() == 784  # 777 from the parts + the 7 gap, never rescaled
     assert party.set_index("part_id").loc["sr", "count"] == 285
+    assert party.set_index("part_id").loc["sr-sympathisers", "within"] is pd.NA
+
+
+def test_first_congress_other_reading_is_a_variant_with_its_gap_of_35(frames: Frames) -> None:
+    comp = frames.composition
+    other = comp[
+        (comp.congress_id == "ar-01") & (comp.kind == "party") & ~comp.is_default & comp.of.str.contains("included")
+    ]
+    assert set(other.breakdown) == {other.breakdown.iloc[0]}
+    assert other.set_index("part_id").loc["sr-sympathisers", "within"] == "sr"
+    gap = other[other.gap].iloc[0]
+    assert gap["count"] == 35 and "35" in gap.note
 
 
 def test_second_congress_parts_add_up_with_no_gap(frames: Frames) -> None:
@@ -124,7 +137,7 @@ def test_old_style_dates_get_new_style(frames: Frames) -> None:
     assert c.loc["ar-02", "start_ns"] == pd.Timestamp("1917-11-07")
     assert c.loc["ar-01", "end_ns"] == pd.Timestamp("1917-07-07")
     assert c.loc["ar-09", "start_ns"] == pd.Timestamp("1921-12-23")  # already New Style
-    assert "(Old Style)" in c.loc["ar-02", "dates_text"] and "7–8 November 1917" in c.loc["ar-02", "dates_text"]
+    assert "(Old Style)" in c.loc["ar-02", "dates_text"] and "7–9 November 1917" in c.loc["ar-02", "dates_text"]
 
 
 def test_votes_keep_unknown_parts_unknown(frames: Frames) -> None:

@@ -119,6 +119,7 @@ def test_percentages_must_sum_to_100(data_copy: Path) -> None:
 [[breakdowns]]
 kind = "social"
 of = "delegates"
+population = "unstated"
 unit = "percent"
 [[breakdowns.parts]]
 id = "workers"
