@@ -16,7 +16,9 @@ DESCRIPTIONS = {
     "congresses": "One row per congress: dates (as given and New Style), place, delegate totals.",
     "dates": "Every source's dating of each congress; is_default marks the one shown.",
     "composition": "Party, social, origin, voting-right and other breakdowns, one row per part. "
-    "part_id 'not-accounted' is the gap between the parts and the stated total.",
+    "part_id 'not-accounted' is the gap between the parts and the stated total. Every share is of a named "
+    "base (column base); a breakdown without one has no shares. Column derived says how a computed number "
+    "was worked out.",
     "votes": "Recorded votes, one row per source variant. Empty counts are not given by the source.",
     "bodies": "Bodies elected by each congress.",
     "events": "Timeline events, with the date as given and in New Style.",
@@ -27,6 +29,7 @@ DESCRIPTIONS = {
     "not_recorded": "Kinds of data the sources do not give for a congress, and why.",
     "sources": "The sources cited.",
     "parties": "Parties, factions and groups.",
+    "lineages": "The official names a renamed party had over time (RSDLP(b), RCP(b), ACP(b)), each with its source.",
 }
 
 

@@ -14,22 +14,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.breakdowns import GAP_ID, GAP_LABEL, part_rows, voting_right
 from dashboard.calendar import new_style
 from dashboard.loader import DATA_DIR, Records, load_records
-from dashboard.records import Breakdown, Claim, Congress, Delegates, Part, Sourced
+from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Lineage, Party, Sourced
 
 KEY_NUMBERS = {
     "delegates.total": "Delegates",
-    "delegates.voting": "With full or casting vote",
-    "delegates.consultative": "With consultative voice",
+    "delegates.voting": "With full vote",
+    "delegates.consultative": "With consultative voice only",
     "delegates.women": "Women delegates",
     "delegates.nationalities": "Nationalities represented",
     "soviets_represented": "Soviets represented",
 }
 """The congress-level numbers that the facts panel and the handout list, in this order, with their names."""
 
-GAP_ID = "not-accounted"
-GAP_LABEL = "Not accounted for in the source"
+__all__ = ["GAP_ID", "GAP_LABEL", "Frames", "build_frames", "load_frames"]
 
 COUNT = "Int64"
 TEXT = "string"
@@ -54,20 +54,28 @@ class Frames:
     not_recorded: pd.DataFrame
     sources: pd.DataFrame
     parties: pd.DataFrame
+    lineages: pd.DataFrame
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(name, frame) for every frame, in a stable order."""
         return [(f.name, getattr(self, f.name)) for f in fields(self)]
 
     def sources_cited(self, congress_id: str) -> set[str]:
-        """The ids of every source that a congress's rows cite, in any frame."""
+        """The ids of every source that a congress's rows cite, in any frame, and those of the party
+        names of the time its rows show."""
         cited: set[str] = set()
         for _name, frame in self.items():
             if "congress_id" in frame.columns:
                 mine = frame[frame.congress_id == congress_id]
                 for column in (c for c in frame.columns if c.endswith("source_id")):
                     cited |= set(mine[column].dropna())
-        return cited
+        comp = self.composition[(self.composition.congress_id == congress_id) & self.composition.name_of_time.notna()]
+        named = self.lineages.merge(
+            comp[["lineage_id", "name_of_time"]],
+            left_on=["lineage_id", "short"],
+            right_on=["lineage_id", "name_of_time"],
+        )
+        return cited | set(named.source_id)
 
 
 def _provenance(item: Sourced) -> dict:
@@ -165,113 +173,60 @@ CONGRESS_COLUMNS = {
 }
 
 
-def _voting_right(d: Delegates) -> Breakdown | None:
-    """The voting-right split, derived from the delegate counts the record gives."""
-    parts = [
-        Part(
-            id=key,
-            label=label,
-            count=claim.value,
-            approximate=claim.approximate,
-            source=claim.source,
-            excerpt=claim.excerpt,
-            note=claim.note,
-        )
-        for key, label, claim in (
-            ("voting", "Full or casting vote", d.voting),
-            ("consultative", "Consultative voice", d.consultative),
-        )
-        if claim is not None
-    ]
-    if not parts:
-        return None
-    return Breakdown.model_construct(
-        kind="voting-right",
-        of="delegates",
-        unit="count",
-        counts="delegates",
-        total=d.total,
-        moment=None,
-        default=True,
-        shown_because=None,
-        partial=False,
-        gap_note=None,
-        parts=parts,
-    )
+def _lineage_columns(part_id: str, day: dt.date, parties: dict[str, Party], lineages: dict[str, Lineage]) -> dict:
+    """Which lineage a party belongs to, and its official name on the congress's day."""
+    party = parties.get(part_id)
+    lineage = lineages.get(party.lineage) if party and party.lineage else None
+    if lineage is None:
+        return {"lineage_id": part_id, "lineage_label": None, "name_of_time": None}
+    return {"lineage_id": lineage.id, "lineage_label": lineage.label, "name_of_time": lineage.name_at(day).short}
 
 
-def _composition_rows(c: Congress, names: dict[str, str]) -> list[dict]:
+def _breakdown_rows(
+    c: Congress,
+    breakdowns: list[Breakdown],
+    names: dict[str, str],
+    parties: dict[str, Party],
+    lineages: dict[str, Lineage],
+    prefix: str = "",
+    body: str | None = None,
+) -> list[dict]:
     rows: list[dict] = []
-    breakdowns = list(c.breakdowns)
-    if not any(b.kind == "voting-right" for b in breakdowns) and (derived := _voting_right(c.delegates)):
-        breakdowns.append(derived)
     seen: dict[str, int] = {}
+    day = new_style(c.dates.start, c.dates.calendar)
     for b in breakdowns:
         number = seen[b.kind] = seen.get(b.kind, -1) + 1
-        key = f"{b.kind}-{number}"
-        base = {
+        common = {
             "congress_id": c.id,
-            "breakdown": key,
+            "breakdown": f"{prefix}{b.kind}-{number}",
+            "body": body,
             "kind": b.kind,
             "of": b.of,
+            "population": b.population,
             "unit": b.unit,
             "counts": b.counts,
             "is_default": b.default,
             "moment": b.moment,
             "partial": b.partial,
+            "shown_because": b.shown_because,
             "total": b.total.value if b.total else None,
             "total_approximate": bool(b.total and b.total.approximate),
+            "total_bound": b.total.bound if b.total else None,
         }
-        measure = "count" if b.unit == "count" else "share"
-        top = [p for p in b.parts if p.within is None]
-        stated = b.total.value if b.total else None
-        whole = stated if stated is not None else sum(p.count or 0 for p in top)
-        for order, part in enumerate(b.parts):
-            share = float(part.share) if part.share is not None else (100 * part.count / whole if whole else None)
-            rows.append(
-                base
-                | _provenance(part)
-                | {
-                    "order": order,
-                    "part_id": part.id,
-                    "label": part.label or names.get(part.id, part.id),
-                    "within": part.within,
-                    "count": part.count,
-                    "share": share,
-                    "approximate": part.approximate,
-                    "bound": part.bound,
-                    "organisations": part.organisations,
-                    "gap": False,
-                }
-            )
-        listed = sum(getattr(p, measure) for p in top)
-        gap = (100 - float(listed)) if b.unit == "percent" else (stated - listed if stated is not None else 0)
-        if gap > 0.05 if b.unit == "percent" else gap > 0:
-            note = b.gap_note or (
-                "The source gives only some parts."
-                if b.partial
-                else f"The source's parts add up to {listed:,} of the {stated:,} it states."
-                if b.unit == "count"
-                else f"The source's shares add up to {listed}%."
-            )
-            provenance = _provenance(b.total) if b.total else {"source_id": top[0].source, "excerpt": None}
-            rows.append(
-                base
-                | provenance
-                | {
-                    "note": note,
-                    "order": len(b.parts),
-                    "part_id": GAP_ID,
-                    "label": GAP_LABEL,
-                    "within": None,
-                    "count": round(gap) if b.unit == "count" else None,
-                    "share": gap if b.unit == "percent" else 100 * gap / whole,
-                    "approximate": bool(base["total_approximate"] or any(p.approximate for p in top)),
-                    "bound": None,
-                    "organisations": None,
-                    "gap": True,
-                }
-            )
+        for row in part_rows(b, names):
+            party = b.kind == "party" and not row["gap"]
+            lineage = _lineage_columns(row["part_id"], day, parties, lineages) if party else {}
+            rows.append(common | row | {"party_id": row["part_id"] if party else None} | lineage)
+    return rows
+
+
+def _composition_rows(c: Congress, names: dict[str, str], parties: dict, lineages: dict) -> list[dict]:
+    breakdowns = list(c.breakdowns)
+    if not any(b.kind == "voting-right" for b in breakdowns) and (derived := voting_right(c.delegates)):
+        breakdowns.append(derived)
+    rows = _breakdown_rows(c, breakdowns, names, parties, lineages)
+    for body in c.bodies:
+        rows += _breakdown_rows(c, body.composition, names, parties, lineages, f"body-{body.id}-", body.id)
     return rows
 
 
@@ -281,23 +236,38 @@ COMPOSITION_COLUMNS = {
     "body": TEXT,
     "kind": TEXT,
     "of": TEXT,
+    "population": TEXT,
     "unit": TEXT,
     "counts": TEXT,
     "is_default": FLAG,
     "moment": TEXT,
     "partial": FLAG,
+    "shown_because": TEXT,
     "total": COUNT,
     "total_approximate": FLAG,
+    "total_bound": TEXT,
     "order": "int64",
     "part_id": TEXT,
+    "party_id": TEXT,
+    "lineage_id": TEXT,
+    "lineage_label": TEXT,
+    "name_of_time": TEXT,
     "label": TEXT,
     "within": TEXT,
+    "level": "int64",
     "count": COUNT,
-    "share": SHARE,
     "approximate": FLAG,
     "bound": TEXT,
+    "share": SHARE,
+    "share_approximate": FLAG,
+    "share_bound": TEXT,
+    "base": TEXT,
+    "base_count": COUNT,
+    "base_approximate": FLAG,
+    "base_bound": TEXT,
     "organisations": COUNT,
     "gap": FLAG,
+    "derived": TEXT,
     **PROVENANCE,
 }
 
@@ -441,6 +411,41 @@ NUMBER_COLUMNS = {
 }
 
 
+def _body_row(c: Congress, body: ElectedBody) -> dict:
+    """A body elected by the congress. The row's source states its size where the record gives one; the
+    body's own mention (it was elected) keeps its source in `body_source_id`."""
+    members, alternates = body.members, body.alternates
+    return _provenance(members or body) | {
+        "congress_id": c.id,
+        "body_id": body.id,
+        "name": body.name,
+        "members": members.value if members else None,
+        "members_approximate": bool(members and members.approximate),
+        "alternates": alternates.value if alternates else None,
+        "alternates_source_id": alternates.source if alternates else None,
+        "alternates_excerpt": alternates.excerpt if alternates else None,
+        "body_source_id": body.source,
+        "body_excerpt": body.excerpt,
+        "body_note": body.note,
+    }
+
+
+BODY_COLUMNS = {
+    "congress_id": TEXT,
+    "body_id": TEXT,
+    "name": TEXT,
+    "members": COUNT,
+    "members_approximate": FLAG,
+    "alternates": COUNT,
+    "alternates_source_id": TEXT,
+    "alternates_excerpt": TEXT,
+    "body_source_id": TEXT,
+    "body_excerpt": TEXT,
+    "body_note": TEXT,
+    **PROVENANCE,
+}
+
+
 def build_frames(records: Records) -> Frames:
     """Turn validated records into the dashboard's frames."""
     names = {p.id: p.short for p in records.parties.values()}
@@ -462,27 +467,9 @@ def build_frames(records: Records) -> Frames:
                     "shown_because": c.dates.shown_because,
                 }
             )
-        composition += _composition_rows(c, names)
-        for body in c.bodies:
-            composition += [
-                row | {"congress_id": c.id, "breakdown": f"body-{body.id}-{row['breakdown']}", "body": body.id}
-                for row in _composition_rows(
-                    Congress.model_construct(id=c.id, breakdowns=body.composition, delegates=Delegates()), names
-                )
-            ]
+        composition += _composition_rows(c, names, records.parties, records.lineages)
         votes += _vote_rows(c)
-        bodies += [
-            _provenance(b)
-            | {
-                "congress_id": c.id,
-                "body_id": b.id,
-                "name": b.name,
-                "members": b.members.value if b.members else None,
-                "members_approximate": bool(b.members and b.members.approximate),
-                "alternates": b.alternates.value if b.alternates else None,
-            }
-            for b in c.bodies
-        ]
+        bodies += [_body_row(c, b) for b in c.bodies]
         events += [
             _provenance(e)
             | {
@@ -494,6 +481,7 @@ def build_frames(records: Records) -> Frames:
                 "time": e.time.strftime("%H:%M") if e.time else None,
                 "time_qualifier": e.time_qualifier,
                 "text": e.text,
+                "inferred": e.inferred,
             }
             for i, e in enumerate(c.events)
         ]
@@ -527,18 +515,7 @@ def build_frames(records: Records) -> Frames:
         ),
         composition=_typed(composition, COMPOSITION_COLUMNS),
         votes=_typed(votes, VOTE_COLUMNS),
-        bodies=_typed(
-            bodies,
-            {
-                "congress_id": TEXT,
-                "body_id": TEXT,
-                "name": TEXT,
-                "members": COUNT,
-                "members_approximate": FLAG,
-                "alternates": COUNT,
-                **PROVENANCE,
-            },
-        ),
+        bodies=_typed(bodies, BODY_COLUMNS),
         events=_typed(
             events,
             {
@@ -550,6 +527,7 @@ def build_frames(records: Records) -> Frames:
                 "time": TEXT,
                 "time_qualifier": TEXT,
                 "text": TEXT,
+                "inferred": TEXT,
                 **PROVENANCE,
             },
         ),
@@ -576,7 +554,16 @@ def build_frames(records: Records) -> Frames:
         ),
         parties=_typed(
             [p.model_dump() for p in records.parties.values()],
-            {"id": TEXT, "name": TEXT, "short": TEXT, "family": TEXT},
+            {"id": TEXT, "name": TEXT, "short": TEXT, "family": TEXT, "lineage": TEXT},
+        ),
+        lineages=_typed(
+            [
+                _provenance(n)
+                | {"lineage_id": lineage.id, "label": lineage.label, "since": n.since, "name": n.name, "short": n.short}
+                for lineage in records.lineages.values()
+                for n in lineage.names
+            ],
+            {"lineage_id": TEXT, "label": TEXT, "since": TEXT, "name": TEXT, "short": TEXT, **PROVENANCE},
         ),
     )
 
