@@ -66,6 +66,6 @@ def post_worker_init(worker) -> None:
         worker.log.error("the app is in debug mode or wrapped in the Werkzeug debugger: not serving it")
         raise SystemExit(3)
     if os.environ.get("CONGRESS_WARM", "1") != "0":  # build the figures in the background, before pupils ask
-        from dashboard.charts import warm_figures
-
-        threading.Thread(target=warm_figures, name="warm-figures", daemon=True).start()
+        charts = getattr(wsgi, "extensions", {}).get("chart_cache")  # the app's own cache (dashboard.server)
+        if charts is not None:
+            threading.Thread(target=charts.warm, name="warm-figures", daemon=True).start()

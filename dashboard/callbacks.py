@@ -5,43 +5,26 @@ from __future__ import annotations
 
 from functools import cache
 
-import numpy as np
 import pandas as pd
 from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 
-from dashboard.chart_data import chart_data, chart_summary
-from dashboard.charts import CHART_IDS, cached_compare, cached_figure, cached_timeline
-from dashboard.comparisons import change_table, timeline
+from dashboard.chart_cache import ChartCache
+from dashboard.charts import CHART_IDS, chart
+from dashboard.charts.compare import change_table
 from dashboard.facts import facts_panel
-from dashboard.figures.common import number
 from dashboard.frames import Frames
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, PRESENTATION
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
-TABLE_COLUMNS = {
-    "name": "Congress",
-    "date": "Date (New Style)",
-    "label": "Part",
-    "status": "In the list",
-    "count": "Count",
-    "share": "Share (%)",
-    "approximate": "Approximate",
-    "bound": "Bound",
-    "organisations": "Organisations",
-    "motion": "Motion",
-    "outcome": "Outcome",
-    "in_favour": "For",
-    "against": "Against",
-    "abstained": "Abstained",
-    "dissents": "Dissents",
-    "change_count": "Change (delegates)",
-    "change_share": "Change (points)",
-    "delegates": "Delegates in all",
-    "reason": "Why no parties",
-    "source_id": "Source",
-    "excerpt": "Source's words",
-}
+EMPTY = {"data": [], "layout": {}}
+"""The figure of a chart with nothing to draw: its section is hidden, and its caption says why."""
+
+
+def graph_style(figure: dict | None) -> dict:
+    """A graph's style: as tall as its figure says, so the figure alone decides its height."""
+    height = (figure or {}).get("layout", {}).get("height")
+    return {"height": f"{height}px"} if height else {"display": "none"}
 
 
 def _notice(frames: Frames, state: ViewState) -> html.Div:
@@ -59,75 +42,19 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
     )
 
 
-def _cell(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return "—"
-    if isinstance(value, bool | np.bool_):
-        return "yes" if value else ""
-    if isinstance(value, pd.Timestamp):
-        return f"{value:%-d %b %Y}"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-def data_table(frame: pd.DataFrame) -> html.Table:
-    """A plain, screen-reader friendly table of a chart's rows."""
-    columns = [c for c in TABLE_COLUMNS if c in frame.columns and frame[c].notna().any()]
-    return html.Table(
-        className="rows",
-        children=[
-            html.Thead(html.Tr([html.Th(TABLE_COLUMNS[c], scope="col") for c in columns])),
-            html.Tbody([html.Tr([html.Td(_cell(row[c])) for c in columns]) for _, row in frame.iterrows()]),
-        ],
-    )
-
-
-def change_view(frames: Frames, congress_ids: list[str]) -> html.Table:
-    """The change table: each party's delegates and share per congress, and the change between them."""
-    table = change_table(frames, congress_ids)
-    names = frames.congresses.set_index("congress_id").name
-    comp = frames.composition
-    party = comp[(comp.kind == "party") & comp.body.isna()]
-    head = [html.Th("Party", scope="col")]
-    for index, c in enumerate(congress_ids):
-        variants = party[party.congress_id == c].breakdown.nunique()
-        differ = (
-            html.Small(f" · sources differ: {variants} lists, the default shown", className="differ")
-            if variants > 1
-            else ""
-        )
-        head.append(html.Th([names[c].replace(" Congress of Soviets", ""), differ], scope="col"))
-        if index:
-            head.append(html.Th("Change", scope="col"))
+def data_table(frame: pd.DataFrame, row_headers: bool = False) -> html.Table:
+    """A plain, screen-reader friendly table of text; the first column heads its rows where asked."""
+    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
     body = []
-    for party, rows in table.groupby("part_id", sort=False):
-        cells = [html.Th(rows.label.iloc[0], scope="row")]
-        for index, row in enumerate(rows.itertuples()):
-            if row.status == "listed":
-                count = number(row.count, bool(row.approximate), row.bound) if pd.notna(row.count) else None
-                share = f"{float(row.share):.1f}%"
-                text = f"{count} ({share})" if count else share
-            else:
-                text = (
-                    "not recorded"
-                    if row.status == "not recorded"
-                    else ("no gap" if party == "not-accounted" else "absent")
-                )
-            cells.append(html.Td(text, className=row.status.replace(" ", "-")))
-            if index:
-                change = []
-                if pd.notna(row.change_count):
-                    change.append(f"{row.change_count:+,}")
-                if pd.notna(row.change_share):
-                    change.append(f"{row.change_share:+.1f} pts")
-                cells.append(html.Td(" / ".join(change) or "—", className="change-cell"))
-        body.append(html.Tr(cells))
-    return html.Table(className="rows change-table", children=[html.Thead(html.Tr(head)), html.Tbody(body)])
+    for _, row in frame.iterrows():
+        cells = [str(v) for v in row]
+        first = html.Th(cells[0], scope="row") if row_headers else html.Td(cells[0])
+        body.append(html.Tr([first, *[html.Td(c) for c in cells[1:]]]))
+    return html.Table(className="rows", children=[head, html.Tbody(body)])
 
 
-def register(app: Dash, frames: Frames) -> None:
-    """Attach the dashboard's callbacks to `app`."""
+def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
+    """Attach the dashboard's callbacks to `app`; figures, rows and captions come from `charts`."""
     order = list(frames.congresses.congress_id)
     known = set(order)
 
@@ -135,11 +62,6 @@ def register(app: Dash, frames: Frames) -> None:
     def facts(congress_id: str) -> list:
         """The facts panel, built once per congress and process."""
         return facts_panel(frames, congress_id)
-
-    @cache
-    def captions(congress_id: str) -> list[str]:
-        """The captions of a congress's charts, built once per congress and process."""
-        return [chart_summary(frames, c, congress_id) for c in CHART_IDS]
 
     @app.callback(
         Output({"type": "data-table", "chart": MATCH}, "children"),
@@ -155,18 +77,10 @@ def register(app: Dash, frames: Frames) -> None:
         chart_id = ctx.outputs_list["id"]["chart"]
         if state.problem:
             return None
-        if chart_id == "compare":
-            if len(state.compare_ids) < 2:
-                return None
-            names = frames.congresses[["congress_id", "name"]]
-            rows = change_table(frames, list(state.compare_ids)).merge(names, on="congress_id")
-        elif chart_id == "timeline":
-            rows = timeline(frames)
-        elif state.view == "congress":
-            rows = chart_data(frames, chart_id, state.congress_id)
-        else:
-            return no_update
-        return data_table(rows)
+        scope = chart(chart_id).scope
+        if scope != state.view or (scope == "compare" and len(state.compare_ids) < 2):
+            return no_update if scope != state.view else None
+        return data_table(chart(chart_id).table(charts.rows(chart_id, state)))
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now."""
@@ -213,11 +127,15 @@ def register(app: Dash, frames: Frames) -> None:
         Output("present-toggle", "aria-pressed"),
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
+        *[Output(f"section-{c}", "className") for c in CHART_IDS],
+        *[Output(f"graph-{c}", "style") for c in CHART_IDS],
         Output("facts", "children"),
         Output("graph-compare", "figure"),
+        Output("graph-compare", "style"),
         Output("caption-compare", "children"),
         Output("change-table", "children"),
         Output("graph-timeline", "figure"),
+        Output("graph-timeline", "style"),
         Output("caption-timeline", "children"),
     ]
 
@@ -246,9 +164,9 @@ def register(app: Dash, frames: Frames) -> None:
         size = PHONE if narrow else PRESENTATION if state.present else DASHBOARD
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         n = len(CHART_IDS)
-        single = (no_update,) * (2 * n + 1)
-        compare = (no_update,) * 3
-        timeline = (no_update,) * 2
+        single = (no_update,) * (4 * n + 1)
+        compare = (no_update,) * 4
+        timeline = (no_update,) * 3
         notice = None
         selected = compared = no_update
         if state.problem:
@@ -259,27 +177,28 @@ def register(app: Dash, frames: Frames) -> None:
             hidden = (True, False, True)
             compared = list(state.compare_ids)
         elif state.view == "compare":
-            ids = list(state.compare_ids)
-            names = ", ".join(frames.congresses.set_index("congress_id").name[i] for i in ids)
+            figure = charts.figure("compare", state, size, state.theme)
             compare = (
-                cached_compare(state.compare_ids, state.measure, size, state.theme),
-                f"Party composition of {names}, side by side as {state.measure}s.",
-                change_view(frames, ids),
+                figure,
+                graph_style(figure),
+                charts.summary("compare", state),
+                data_table(change_table(charts.rows("compare", state)), row_headers=True),
             )
             hidden = (True, False, True)
-            compared = ids
+            compared = list(state.compare_ids)
         elif state.view == "timeline":
-            timeline = (
-                cached_timeline(size, state.theme),
-                "Party shares of every Congress of Soviets with a party composition, 1917–1937, placed at "
-                "their dates; the multi-party congresses end in 1918, then Communist, Komsomol and "
-                "non-party shares follow to 1937.",
-            )
+            figure = charts.figure("timeline", state, size, state.theme)
+            timeline = (figure, graph_style(figure), charts.summary("timeline", state))
             hidden = (True, True, False)
         else:
             congress_id = state.congress_id
-            figures = [cached_figure(c, congress_id, size, state.theme) for c in CHART_IDS]
-            single = (*figures, *captions(congress_id), facts(congress_id))
+            figures = [charts.figure(c, state, size, state.theme) for c in CHART_IDS]
+            sections = [
+                f"chart chart-{c}" + (" empty" if f is None else "") for c, f in zip(CHART_IDS, figures, strict=True)
+            ]
+            captions = [charts.summary(c, state) for c in CHART_IDS]
+            styles = [graph_style(f) for f in figures]
+            single = (*[f or EMPTY for f in figures], *captions, *sections, *styles, facts(congress_id))
             hidden = (False, True, True)
             selected = congress_id
         new_search = search(state) if not state.problem else no_update

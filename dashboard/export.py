@@ -1,7 +1,7 @@
 """Export: chart images for slides and handouts, and the data behind them.
 
-Every image is drawn by the dashboard's own figure functions (`dashboard.charts.build`) and rendered
-by kaleido in headless Chromium. Sizes come from `dashboard.style.PRESETS`:
+Every image is drawn by the dashboard's own charts (`dashboard.charts`: rows, then draw) and rendered
+by kaleido in headless Chromium; a CSV is the same rows. Sizes come from `dashboard.style.PRESETS`:
 
 - SVG and PDF are exactly the preset (projector 1920×1080, slide 1600×1200, A4 1123×794 CSS pixels;
   a PDF page is the preset at 96 px per inch, so the A4 preset is an A4 landscape page).
@@ -32,17 +32,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts
-from dashboard.chart_data import chart_data
-from dashboard.comparisons import change_table, timeline
+from dashboard.charts.base import congress_row, subtitle
+from dashboard.charts.draw import source_line, when
 from dashboard.datapackage import frame_csv, write_package
-from dashboard.figures.common import congress as congress_row
-from dashboard.figures.common import number, source_line, when
-from dashboard.figures.compare import compare_composition
-from dashboard.figures.table_pages import table_pages
-from dashboard.figures.timeline import party_timeline
 from dashboard.frames import KEY_NUMBERS, Frames
-from dashboard.style import PRESENTATION, PRESETS, Size
-from dashboard.urls import PATTERN, congress_search, param, parse_search
+from dashboard.style import PRESENTATION, PRESETS, Size, Style
+from dashboard.table_pages import table_pages
+from dashboard.urls import PATTERN, State, congress_search, param, parse_search
+from dashboard.wording import count as number
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER = Path(os.environ.get("CONGRESS_EXPORT_BROWSER") or ROOT / "bin" / "chromium-headless")
@@ -204,6 +201,19 @@ def render(fig: go.Figure, fmt: str, size: Size, scale: int = 1) -> bytes:
         return kaleido.calc_fig_sync(spec, opts=opts)
 
 
+def chart_rows(frames: Frames, chart_id: str, view: State) -> pd.DataFrame:
+    """The rows one chart shows for a view (a congress, a comparison or the timeline)."""
+    return charts.chart(chart_id).rows(frames, view)
+
+
+def chart_figure(frames: Frames, chart_id: str, view: State, size: Size, link: str | None = None) -> go.Figure:
+    """One chart's figure at a size, in the light theme; ExportError where it has nothing to draw."""
+    rows = chart_rows(frames, chart_id, view)
+    if rows.empty:
+        raise ExportError(f"{charts.chart(chart_id).title}: {rows.attrs['missing']} There is nothing to draw.")
+    return charts.chart(chart_id).draw(rows, Style(size, "light", link))
+
+
 def chart_image(
     frames: Frames,
     chart_id: str,
@@ -214,11 +224,11 @@ def chart_image(
     *,
     scale: int = PNG_SCALE,
 ) -> bytes:
-    """One chart as an image at a preset size. PNG is `scale` (default 2) times the preset in pixels."""
+    """One chart as an image at a preset size. PNG is `scale` (default 1) times the preset in pixels."""
     chart_id, fmt, preset = check_chart(chart_id), check_format(fmt, IMAGE_FORMATS), check_preset(preset)
-    congress_id = resolve_congress(frames, congress_id)
+    view = State(congress_id=resolve_congress(frames, congress_id))
     size = PRESETS[preset]
-    fig = charts.build(frames, chart_id, congress_id, size=size, link=check_link(link))
+    fig = chart_figure(frames, chart_id, view, size, check_link(link))
     return render(fig, fmt, size, _check_scale(scale) if fmt == "png" else 1)
 
 
@@ -226,20 +236,13 @@ def chart_image(
 
 
 def chart_frame(frames: Frames, chart_id: str, congress_id: str) -> pd.DataFrame:
-    """The rows behind one chart (`dashboard.chart_data`), each with its source's name and address."""
+    """The rows behind one chart of a congress, each with its source's name and address."""
     chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
-    return _with_sources(frames, chart_data(frames, chart_id, congress_id))
-
-
-def _with_sources(frames: Frames, rows: pd.DataFrame) -> pd.DataFrame:
-    sources = frames.sources[["id", "cite_as", "url"]].rename(
-        columns={"id": "source_id", "cite_as": "source", "url": "source_url"}
-    )
-    return rows.merge(sources, on="source_id", how="left") if "source_id" in rows.columns else rows
+    return chart_rows(frames, chart_id, State(congress_id=congress_id))
 
 
 def chart_csv(frames: Frames, chart_id: str, congress_id: str) -> str:
-    """The rows behind one chart as CSV, with source ids and excerpts."""
+    """The rows behind one chart as CSV, with source ids and excerpts, bases and how derived numbers were worked out."""
     return frame_csv(chart_frame(frames, chart_id, congress_id))
 
 
@@ -247,8 +250,15 @@ def chart_sources(frames: Frames, chart_ids: Iterable[str], congress_id: str) ->
     """The sources the charts' rows cite, in the order of the sources file."""
     cited = set()
     for chart_id in chart_ids:
-        cited |= set(chart_frame(frames, chart_id, congress_id).source_id.dropna())
+        rows = chart_frame(frames, chart_id, congress_id)
+        cited |= set(rows.source_id.dropna()) if "source_id" in rows else set()
     return frames.sources[frames.sources.id.isin(cited)]
+
+
+def drawn_charts(frames: Frames, congress_id: str) -> list[str]:
+    """The charts of a congress that have something to draw, in page order."""
+    view = State(congress_id=congress_id)
+    return [c.id for c in charts.CHARTS if not c.rows(frames, view).empty]
 
 
 def data_package_zip(frames: Frames) -> bytes:
@@ -280,21 +290,26 @@ def slide_pack(
     row = congress_row(frames, congress_id)
     size = PRESETS[preset]
     pixels = f"{size.width * PNG_SCALE}×{size.height * PNG_SCALE} pixels" if fmt == "png" else "vector"
+    drawn = drawn_charts(frames, congress_id)
     readme = [
         f"{row['name']}, {row.dates_text}",
-        f"Slides: {len(charts.CHART_IDS)} charts, {fmt.upper()}, {preset} size {size.width}×{size.height} ({pixels}).",
+        f"Slides: {len(drawn)} charts, {fmt.upper()}, {preset} size {size.width}×{size.height} ({pixels}).",
         *([f"Dashboard: {link}"] if link else []),
         "",
         "Files",
     ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for chart_id in charts.CHART_IDS:
+        for chart_id in drawn:
             name = chart_filename(congress_id, chart_id, fmt, preset)
             archive.writestr(name, chart_image(frames, chart_id, congress_id, fmt, preset, link))
-            cited = ", ".join(chart_sources(frames, [chart_id], congress_id).cite_as) or "no source records this"
+            cited = ", ".join(chart_sources(frames, [chart_id], congress_id).cite_as)
             readme.append(f"- {name}: {charts.chart(chart_id).title}. Sources: {cited}.")
-        readme += ["", "Sources", *_source_entries(chart_sources(frames, charts.CHART_IDS, congress_id)), ""]
+        view = State(congress_id=congress_id)
+        for c in charts.CHARTS:
+            if c.id not in drawn:
+                readme.append(f"- No {c.title.lower()} slide: {c.rows(frames, view).attrs['missing']}")
+        readme += ["", "Sources", *_source_entries(chart_sources(frames, drawn, congress_id)), ""]
         archive.writestr("README.txt", "\n".join(readme))
     return buffer.getvalue()
 
@@ -302,7 +317,7 @@ def slide_pack(
 def standalone_html(frames: Frames, chart_id: str, congress_id: str, link: str | None = None) -> str:
     """One interactive chart as a single HTML file that works offline (plotly.js inlined)."""
     chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
-    fig = charts.build(frames, chart_id, congress_id, size=PRESENTATION, link=check_link(link))
+    fig = chart_figure(frames, chart_id, State(congress_id=congress_id), PRESENTATION, check_link(link))
     title = f"{charts.chart(chart_id).title}: {congress_row(frames, congress_id)['name']}"
     page = fig.to_html(
         include_plotlyjs=True,
@@ -354,15 +369,9 @@ def view_file(
     if view == "compare" and (state.problem or len(state.compare_ids) < 2):
         raise ExportError("choose two to four congresses to compare first")
     if fmt == "csv":
-        rows = change_table(frames, list(state.compare_ids)) if view == "compare" else timeline(frames)
-        return frame_csv(rows).encode("utf-8")
+        return frame_csv(chart_rows(frames, view, state)).encode("utf-8")
     size = PRESENTATION if fmt == "html" else PRESETS[preset]
-    link = check_link(link)
-    fig = (
-        compare_composition(frames, list(state.compare_ids), measure=state.measure, size=size, link=link)
-        if view == "compare"
-        else party_timeline(frames, size=size, link=link)
-    )
+    fig = chart_figure(frames, view, state, size, check_link(link))
     if fmt == "html":
         return fig.to_html(
             include_plotlyjs=True,
@@ -417,21 +426,22 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
     facts = key_facts(frames, congress_id)
     cited_facts = [f[3] for f in facts if isinstance(f[3], str)]
     facts = [f[:3] for f in facts]
+    heading = subtitle(frames, congress_id)
+    publishers = frames.sources.set_index("id").publisher
     pages = table_pages(
-        frames,
-        congress_id,
+        heading,
         "facts",
         "Key facts",
         ("Fact", "As the sources give it", "Source and its words"),
         facts,
         (0.2, 0.38, 0.42),
         size,
-        source_line(frames, cited_facts, link),
+        source_line((publishers[s] for s in cited_facts if s in publishers.index), link),
     )
-    pages += [(c, charts.build(frames, c, congress_id, size=size, link=link)) for c in charts.CHART_IDS]
+    view = State(congress_id=congress_id)
+    pages += [(c, chart_figure(frames, c, view, size, link)) for c in drawn_charts(frames, congress_id)]
     pages += table_pages(
-        frames,
-        congress_id,
+        heading,
         "sources",
         "Sources",
         ("Source", "Title and what it is", "Address"),

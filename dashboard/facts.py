@@ -6,17 +6,24 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.figures.common import number, when
+from dashboard.charts.draw import when
 from dashboard.frames import KEY_NUMBERS, Frames
+from dashboard.wording import count
 
 
-def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame) -> html.Details:
+def number(value: object, approximate: bool = False, bound: object = None) -> str:
+    """A count as the facts panel writes it."""
+    return count(value, approximate, bound)
+
+
+def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: object = None) -> html.Details:
     source = sources.loc[source_id]
     return html.Details(
         className="cite",
         children=[
             html.Summary(source.cite_as, title=f"{source.publisher}: show the source's words"),
             html.Blockquote(f"“{excerpt}”") if isinstance(excerpt, str) else None,
+            html.P(f"Worked out, not read: {inferred}", className="inferred") if isinstance(inferred, str) else None,
             html.A(source.title, href=source.url, target="_blank", rel="noopener noreferrer"),
         ],
     )
@@ -114,7 +121,15 @@ def facts_panel(frames: Frames, congress_id: str) -> list:
     parts += _section(
         "Timeline",
         [
-            html.Li([html.Time(_when(e)), " ", e.text, _cite(e.source_id, e.excerpt, sources)])
+            html.Li(
+                [
+                    html.Time(_when(e)),
+                    html.Small(" (inferred)", className="inferred-mark") if isinstance(e.inferred, str) else None,
+                    " ",
+                    e.text,
+                    _cite(e.source_id, e.excerpt, sources, e.inferred),
+                ]
+            )
             for e in frames.events[frames.events.congress_id == congress_id].itertuples()
         ],
         ordered=True,

@@ -32,14 +32,19 @@ def congress_options(frames: Frames, grouped: bool = True) -> list[dict]:
 
 
 def graph_config(filename: str) -> dict:
-    """Plotly's own controls: no logo, and a quick projector-size PNG from the camera button.
+    """Plotly's own controls: the camera button alone, for a quick projector-size PNG.
 
-    The config stays the same whatever the congress: a new config makes Plotly draw the chart
-    afresh, a quarter of a selector change's time. Named files come from the download controls."""
+    Plotly 7's default toolbar also offers zoom, pan and reset (pointless tab stops here) and a
+    "Share chart…" button that uploads the chart to Plotly Cloud: the toolbar is set explicitly, so
+    no button reaches outside the server. The config stays the same whatever the congress: a new
+    config makes Plotly draw the chart afresh. Named files come from the download controls."""
     return {
         "displaylogo": False,
         "responsive": True,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"],
+        "modeBarButtons": [["toImage"]],
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "showLink": False,
         "toImageButtonOptions": {"format": "png", "filename": filename, "width": 1920, "height": 1080, "scale": 2},
     }
 

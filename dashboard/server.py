@@ -7,6 +7,7 @@ from pathlib import Path
 from dash import Dash
 
 from dashboard.callbacks import register
+from dashboard.chart_cache import ChartCache
 from dashboard.export_ui import register_export_callbacks
 from dashboard.frames import Frames, load_frames
 from dashboard.layout import layout
@@ -28,7 +29,9 @@ def create_app(frames: Frames | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = layout(frames)
-    register(app, frames)
+    charts = ChartCache(frames)
+    app.server.extensions["chart_cache"] = charts  # gunicorn's workers warm it (gunicorn.conf.py)
+    register(app, frames, charts)
     register_export_callbacks(app, frames)
     harden(app)
     return app

@@ -64,10 +64,12 @@ PARTY_ORDER = (
 VOTE_COLOURS = {
     "in_favour": "#0072b2",
     "against": "#e69f00",
-    "dissents": "#e69f00",
+    "dissents": "#cc79a7",
     "abstained": "#bdbdbd",
     "not_voting": "#e0e0e0",
 }
+VOTE_PATTERNS = {"against": "/", "dissents": "x"}
+"""Votes not in favour are told apart by a pattern as well as a colour."""
 VOTE_LABELS = {
     "in_favour": "For",
     "against": "Against",
@@ -152,3 +154,12 @@ def template(size: Size = DASHBOARD, theme: str = "light") -> go.layout.Template
             separators=".,",
         )
     )
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a chart is drawn: its size and theme, and the permalink printed in it (exports only)."""
+
+    size: Size = DASHBOARD
+    theme: str = "light"
+    link: str | None = None

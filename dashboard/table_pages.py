@@ -8,8 +8,7 @@ import math
 
 import plotly.graph_objects as go
 
-from dashboard.figures.common import congress, finish
-from dashboard.frames import Frames
+from dashboard.charts.draw import finish
 from dashboard.style import THEMES, Size
 
 
@@ -34,8 +33,7 @@ def _split(rows: list[tuple[str, ...]], widths: tuple[float, ...], size: Size, f
 
 
 def _page(
-    frames: Frames,
-    congress_id: str,
+    subtitle: str,
     title: str,
     header: tuple[str, ...],
     rows: list[tuple[str, ...]],
@@ -66,12 +64,11 @@ def _page(
             },
         )
     )
-    return finish(fig, title=title, row=congress(frames, congress_id), sources=sources, size=size)
+    return finish(fig, title=title, subtitle=subtitle, sources=sources, size=size)
 
 
 def table_pages(
-    frames: Frames,
-    congress_id: str,
+    subtitle: str,
     name: str,
     title: str,
     header: tuple[str, ...],
@@ -87,8 +84,7 @@ def table_pages(
         (
             f"{name}-{n}",
             _page(
-                frames,
-                congress_id,
+                subtitle,
                 title + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else ""),
                 header,
                 chunk,

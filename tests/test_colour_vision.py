@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from colorspacious import cspace_convert, deltaE
 
-from dashboard.figures.common import default_parts
+from dashboard.charts.base import default_parts
 from dashboard.frames import Frames
 from dashboard.style import VOTE_COLOURS, party_colour
 

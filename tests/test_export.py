@@ -70,7 +70,8 @@ def test_handout_has_facts_every_chart_and_sources_on_a4(frames: Frames) -> None
     pages = export.handout_pages(frames, "ar-02", LINK)
     names = [name for name, _ in pages]
     assert names[0] == "facts-1" and names[-1].startswith("sources-")
-    assert [n for n in names if n in CHART_IDS] == list(CHART_IDS)
+    assert [n for n in names if n in CHART_IDS] == ["party-seats", "votes", "party-bars", "delegate-types"]
+    assert "social" not in names  # not recorded for this congress: no blank page
     pdf = PdfReader(io.BytesIO(export.handout_pdf(frames, "ar-02", LINK)))
     assert len(pdf.pages) == len(pages)
     for page in pdf.pages:
@@ -83,14 +84,16 @@ def test_handout_has_facts_every_chart_and_sources_on_a4(frames: Frames) -> None
     assert "Marxists Internet Archive" in sources and "John Reed (1919)" in sources
 
 
-def test_slide_pack_holds_every_chart_and_a_readme(frames: Frames) -> None:
+def test_slide_pack_holds_every_drawn_chart_and_a_readme(frames: Frames) -> None:
     pack = zipfile.ZipFile(io.BytesIO(export.slide_pack(frames, "au-1", "svg", "slide", LINK)))
-    expected = [f"congress-au-01-{c}-slide.svg" for c in CHART_IDS]
+    drawn = ["party-bars", "delegate-types", "social"]  # shares only, no votes recorded: no seats, no votes
+    expected = [f"congress-au-01-{c}-slide.svg" for c in drawn]
     assert pack.namelist() == [*expected, "README.txt"]
     for name in expected:
         ET.fromstring(pack.read(name))
     readme = pack.read("README.txt").decode()
     assert "First All-Union Congress of Soviets" in readme and "Sources" in readme and "http" in readme
+    assert "No party composition slide: The sources give this congress's party composition only as shares" in readme
 
 
 def test_chart_csv_has_the_rows_with_sources_and_excerpts(frames: Frames) -> None:
@@ -158,7 +161,7 @@ def test_concurrent_exports_each_get_their_own_image(frames: Frames) -> None:
     results: dict[str, bytes] = {}
 
     def run(congress_id: str) -> None:
-        results[congress_id] = export.chart_image(frames, "votes", congress_id, "svg", "a4")
+        results[congress_id] = export.chart_image(frames, "delegate-types", congress_id, "svg", "a4")
 
     threads = [threading.Thread(target=run, args=(c,)) for c in congresses]
     for t in threads:
@@ -202,13 +205,18 @@ def test_comparison_and_timeline_export(frames: Frames) -> None:
     link = "http://127.0.0.1:8050/?compare=1,2&measure=share"
     svg = export.view_file(frames, "compare", "?compare=1,2&measure=share", "svg", "slide", link)
     text = " ".join(ET.fromstring(svg).itertext())
-    assert "Party composition compared" in text and "Second All-Russian" in text and "Source:" in text
+    assert "Party composition compared" in text and "Second All-Russian" in text and "Source" in text
     assert export.view_filename(frames, "compare", "?compare=1,2", "svg", "slide") == (
         "compare-1-2-party-composition-compared-slide.svg"
     )
     rows = list(csv.DictReader(io.StringIO(export.view_file(frames, "compare", "?compare=1,2", "csv").decode())))
     bolsheviks = next(r for r in rows if r["part_id"] == "bolshevik" and r["congress_id"] == "ar-02")
-    assert bolsheviks["change_count"] == "285"
+    assert (bolsheviks["count"], bolsheviks["lineage_id"], bolsheviks["name_of_time"]) == (
+        "390",
+        "communist-party",
+        "RSDLP(b)",
+    )
+    assert bolsheviks["base"] == "delegates (voting right not stated)" and bolsheviks["excerpt"] == "390 were Bolshevik"
     png = Image.open(io.BytesIO(export.view_file(frames, "timeline", "?view=timeline", "png", "projector")))
     assert png.size == (1920, 1080)
     with pytest.raises(export.ExportError, match="two to four"):

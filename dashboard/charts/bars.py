@@ -1,4 +1,6 @@
-"""A breakdown as horizontal bars: one bar per part, sub-parts drawn inside their parent's bar."""
+"""A breakdown as horizontal bars: one bar per part, sub-parts drawn inside their parent's bar.
+
+Two charts draw this way: the party composition by numbers and the social composition."""
 
 from __future__ import annotations
 
@@ -7,123 +9,130 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import (
-    congress,
+from dashboard.breakdowns import GAP_ID
+from dashboard.charts.base import (
+    Chart,
+    base_text,
+    context,
     default_parts,
-    finish,
-    label_margin,
-    not_recorded,
-    number,
+    part_share,
+    part_table,
+    part_value,
     reason_not_recorded,
-    source_line,
-    value_axis_end,
-    when,
-    wrap,
+    subtitle,
+    with_sources,
 )
-from dashboard.frames import GAP_ID, Frames
-from dashboard.style import DASHBOARD, SOCIAL_COLOURS, Size, party_colour, party_rank
+from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, when, wrap
+from dashboard.frames import Frames
+from dashboard.style import SOCIAL_COLOURS, Style, party_colour, party_rank
+from dashboard.urls import State
+from dashboard.wording import missing
 
-TITLES = {"party": "Party composition, by numbers", "social": "Social composition"}
+TOPICS = {"party": "party", "social": "social"}
+NOTHING = {
+    "party": "No party composition was found in the sources read.",
+    "social": "No social composition was found in the sources read.",
+}
 
 
-def breakdown_bars(
-    frames: Frames,
-    congress_id: str,
-    *,
-    kind: str = "party",
-    size: Size = DASHBOARD,
-    theme: str = "light",
-    link: str | None = None,
-) -> go.Figure:
-    """Draw the default breakdown of `kind` as bars of counts, or of shares where only shares exist.
+def breakdown_rows(kind: str):
+    """The rows function of a chart of the congress's default breakdown of `kind`."""
 
-    Sub-parts (sympathisers, Left SRs) are a darker segment inside their parent's bar; approximate
-    values are labelled "≈"; the part the source does not account for is a grey bar of its own.
-    """
-    title = TITLES.get(kind, kind.capitalize())
-    parts = default_parts(frames, congress_id, kind)
-    if parts.empty:
-        topic = "party" if kind == "party" else "social"
-        return not_recorded(
-            frames,
-            congress_id,
+    def rows(frames: Frames, view: State) -> pd.DataFrame:
+        parts = default_parts(frames, view.congress_id, kind)
+        why = reason_not_recorded(frames, view.congress_id, TOPICS[kind]) or NOTHING[kind]
+        return context(with_sources(frames, parts), subtitle(frames, view.congress_id), why)
+
+    return rows
+
+
+def _measure(parts: pd.DataFrame) -> str:
+    return "count" if parts.unit.iloc[0] == "count" else "share"
+
+
+def breakdown_draw(title: str, kind: str):
+    """The draw function of a bar chart of a breakdown of `kind`, titled `title`."""
+
+    def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
+        """Draw the breakdown as bars of counts, or of shares where only shares exist. Sub-parts are
+        a darker segment inside their parent's bar; each bar ends with its value, and its share of
+        the named base; the part the source does not account for is a grey bar of its own."""
+        size = style.size
+        measure = _measure(parts)
+        top = parts[parts.level == 0].copy()
+        top["rank"] = top.part_id.map(party_rank) if kind == "party" else top.order
+        top = top.sort_values(["rank", "order"])
+        labels = [_category(p, parts, 12 if size.narrow else 24) for _, p in top.iterrows()]
+        fig = go.Figure()
+        for index, ((_, part), category) in enumerate(zip(top.iterrows(), labels, strict=True)):
+            children = parts[parts.within == part.part_id]
+            inside = 0.0
+            for _, child in children.iterrows():
+                value = float(child[measure])
+                inside += value
+                fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index), "of whom"))
+            fig.add_trace(_bar(part, float(part[measure]) - inside, category, _colour(kind, part.part_id, index), ""))
+            fig.add_annotation(
+                x=float(part[measure]),
+                y=category,
+                text=_end_label(part, measure),
+                xanchor="left",
+                xshift=6,
+                showarrow=False,
+                font={"size": size.font - 1},
+                name=f"value-{part.part_id}",
+            )
+        fig.update_layout(barmode="stack", showlegend=False, bargap=0.25, hovermode="closest")
+        fig.update_yaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=labels[::-1],
+            ticks="",
+            showgrid=False,
+            tickfont={"size": size.font},
+            automargin=False,
+        )
+        left = label_margin(labels, size)
+        end = value_axis_end(float(top[measure].max()), (a.text for a in fig.layout.annotations), left, size)
+        fig.update_xaxes(visible=False, range=[0, end])
+        return finish(
+            fig,
             title=title,
-            reason=reason_not_recorded(frames, congress_id, topic),
+            subtitle=parts.attrs["subtitle"],
+            sources=source_line(parts.source, style.link),
             size=size,
-            theme=theme,
-            link=link,
+            theme=style.theme,
+            left=left,
+            basis=basis_text(parts),
         )
-    row = congress(frames, congress_id)
-    unit = parts.unit.iloc[0]
-    measure = "count" if unit == "count" else "share"
-    top = parts[parts.within.isna()].copy()
-    top["rank"] = top.part_id.map(party_rank) if kind == "party" else top.order
-    top = top.sort_values(["rank", "order"])
-    labels = [_category(p, parts, measure, 12 if size.narrow else 24) for p in top.itertuples()]
-    fig = go.Figure()
-    for index, (part, category) in enumerate(zip(top.itertuples(), labels, strict=True)):
-        colour = _colour(kind, part.part_id, index)
-        children = parts[parts.within == part.part_id]
-        inside = 0.0
-        for child in children.itertuples():
-            value = float(getattr(child, measure))
-            inside += value
-            fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index), measure, "of whom", size))
-        rest = float(getattr(part, measure)) - inside
-        fig.add_trace(_bar(part, rest, category, colour, measure, "", size))
-        end = _shown(part, measure) + (f"  ({part.share:.1f}%)" if measure == "count" and pd.notna(part.share) else "")
 
-        fig.add_annotation(
-            x=float(getattr(part, measure)),
-            y=category,
-            text=end,
-            xanchor="left",
-            xshift=6,
-            showarrow=False,
-            font={"size": size.font - 1},
-            name=f"value-{part.part_id}",
-        )
-    fig.update_layout(barmode="stack", showlegend=False, bargap=0.25, hovermode="closest")
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=labels[::-1],
-        ticks="",
-        showgrid=False,
-        tickfont={"size": size.font},
-    )
-    left = label_margin(labels, size)
-    end = value_axis_end(float(top[measure].max()), (a.text for a in fig.layout.annotations), left, size)
-    fig.update_xaxes(visible=False, range=[0, end])
-    fig.update_yaxes(automargin=False)
-    return finish(
-        fig,
-        title=title,
-        row=row,
-        sources=source_line(frames, parts.source_id, link),
-        size=size,
-        theme=theme,
-        left=left,
-        basis=basis_text(parts),
-    )
+    return draw
 
 
 def basis_text(parts: pd.DataFrame) -> str:
-    """What the breakdown counts, and when, in the source's terms."""
+    """What the breakdown counts and what its shares are of, in the source's terms and in plain words."""
     first = parts.iloc[0]
-    text = f"Of {first.of}" + (f", {when(first.moment)}" if pd.notna(first.moment) else "")
+    text = f"Of {first.of}" + (f", {when(first.moment)}" if isinstance(first.moment, str) else "")
     if first.unit == "percent":
-        text += ". Shares as the source gives them; it gives no counts"
-    return text + "."
+        return text + ". Shares as the source gives them; it gives no counts."
+    if missing(first.base):
+        return text + ". Total not recorded, so no shares are given."
+    return text + f". Shares {base_text(first)}."
 
 
-def _category(part: object, parts: pd.DataFrame, measure: str, width: int = 24) -> str:
+def _end_label(part: pd.Series, measure: str) -> str:
+    if measure == "share" or missing(part.share):
+        return html.escape(part_value(part))
+    return html.escape(f"{part_value(part)}  ({part_share(part)})")
+
+
+def _category(part: pd.Series, parts: pd.DataFrame, width: int = 24) -> str:
     """The bar's label: the part's name, with the sub-parts it includes on a second line."""
     label = "Not accounted for" if part.part_id == GAP_ID else part.label
     children = parts[parts.within == part.part_id]
     if children.empty:
         return wrap(label, width, lines=3)
-    within = ", ".join(f"{_shown(c, measure)} {c.label}" for c in children.itertuples())
+    within = ", ".join(f"{part_value(c)} {c.label}" for _, c in children.iterrows())
     return wrap(label, width) + "<br>" + wrap(f"incl. {within}", width + 6, lines=2)
 
 
@@ -133,15 +142,14 @@ def _colour(kind: str, part_id: str, index: int) -> str:
     return SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
 
 
-def _bar(part: object, value: float, category: str, colour: str, measure: str, prefix: str, size: Size) -> go.Bar:
-    """One segment of a bar, labelled inside with its own value where it is a sub-part."""
-    shown = _shown(part, measure)
-    share = f" · {part.share:.1f}%" if measure == "count" and pd.notna(part.share) else ""
-    hover = [f"<b>{html.escape(f'{prefix} {part.label}'.strip())}</b>", f"{shown}{share}"]
+def _bar(part: pd.Series, value: float, category: str, colour: str, prefix: str) -> go.Bar:
+    """One segment of a bar, with the part's numbers, base and source's words on hover."""
+    share = "" if missing(part.share) else f" · {part_share(part)} {base_text(part)}"
+    hover = [f"<b>{html.escape(f'{prefix} {part.label}'.strip())}</b>", html.escape(f"{part_value(part)}{share}")]
     if isinstance(part.note, str):
         hover.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
-        hover.append(f"“{html.escape(part.excerpt)}”")
+        hover.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
     return go.Bar(
         x=[value],
         y=[category],
@@ -153,7 +161,38 @@ def _bar(part: object, value: float, category: str, colour: str, measure: str, p
     )
 
 
-def _shown(part: object, measure: str) -> str:
-    if measure == "count":
-        return number(part.count, bool(part.approximate), part.bound)
-    return f"{'≈' if part.approximate else ''}{part.share:g}%"
+def breakdown_summary(noun: str):
+    """The summary function of a bar chart: the largest part and the rest, each with its value."""
+
+    def summary(parts: pd.DataFrame) -> str:
+        if parts.empty:
+            return f"{noun}: {parts.attrs['missing']}"
+        top = parts[parts.level == 0]
+        named = top[~top.gap]
+        lead = named.sort_values(_measure(parts), ascending=False).iloc[0]
+        share = "" if missing(lead.share) or _measure(parts) == "share" else f", {part_share(lead)}"
+        text = f"{noun}: the largest group were {lead.label} ({part_value(lead)} {base_text(lead)}{share})."
+        others = [f"{r.label} {part_value(r)}" for _, r in top.iterrows() if r.part_id != lead.part_id]
+        return text + (" Then: " + "; ".join(others) + "." if others else "")
+
+    return summary
+
+
+PARTY_BARS = Chart(
+    "party-bars",
+    "Party composition, by numbers",
+    "congress",
+    breakdown_rows("party"),
+    breakdown_draw("Party composition, by numbers", "party"),
+    breakdown_summary("Party composition"),
+    part_table,
+)
+SOCIAL = Chart(
+    "social",
+    "Social composition",
+    "congress",
+    breakdown_rows("social"),
+    breakdown_draw("Social composition", "social"),
+    breakdown_summary("Social composition"),
+    part_table,
+)

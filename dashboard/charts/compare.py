@@ -1,4 +1,8 @@
-"""Party compositions of two to four congresses side by side, at one scale."""
+"""Party compositions of two to four congresses side by side, and the change between them.
+
+Like is compared with like: a change is computed only between congresses whose shares are of the same
+kind of base (delegates with full vote, all delegates, …), never across different bases or from a bound.
+"""
 
 from __future__ import annotations
 
@@ -7,97 +11,220 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.comparisons import party_shares
-from dashboard.figures.common import finish, label_margin, legend_room, number, side_legend, source_line, wrap
-from dashboard.frames import GAP_ID, Frames
-from dashboard.style import DASHBOARD, THEMES, Size, party_colour, party_rank
+from dashboard.breakdowns import GAP_ID
+from dashboard.charts.base import Chart, base_text, context, part_count, part_share, part_table, part_value
+from dashboard.charts.draw import finish, label_margin, legend_room, side_legend, source_line, wrap
+from dashboard.charts.parties import cell_label, lineage_order, party_rows
+from dashboard.frames import Frames
+from dashboard.style import THEMES, Style, party_colour
+from dashboard.urls import State
+from dashboard.wording import change, missing, population
 
 TITLE = "Party composition compared"
+COMPARABLE = ("full-vote", "all", "declared", "members")
+"""Populations a change can be computed within; 'unstated' is not one: two unstated bases may differ."""
 
 
-def compare_composition(
-    frames: Frames,
-    congress_ids: list[str],
-    *,
-    measure: str = "count",
-    size: Size = DASHBOARD,
-    theme: str = "light",
-    link: str | None = None,
-) -> go.Figure:
-    """Draw one stacked bar per congress, parties left to right in the same order, on one scale of
-    delegates (`measure="count"`) or of shares (`measure="share"`). The part a source does not
-    account for stays grey; a congress known only in percentages shows no counts, and says so."""
-    shares = party_shares(frames, congress_ids)
-    congresses = frames.congresses.set_index("congress_id")
-    rows = {
-        c: wrap(
-            f"{congresses.loc[c, 'name'].replace(' Congress of Soviets', '')} · {congresses.loc[c, 'start']:%b %Y}",
-            12 if size.narrow else 26,
-            lines=4,
-        )
-        for c in congress_ids
-    }
+def short_name(name: str) -> str:
+    """'Second All-Russian' for the Second All-Russian Congress of Soviets."""
+    return name.replace(" Congress of Soviets", "")
+
+
+def rows(frames: Frames, view: State) -> pd.DataFrame:
+    """The default party breakdowns of the compared congresses, sub-parts and gaps included."""
+    parts = party_rows(frames, list(view.compare_ids))
+    names = " · ".join(short_name(n) for n in dict.fromkeys(parts.congress))
+    out = context(parts, names)
+    out.attrs["measure"] = view.measure
+    return out
+
+
+def bar_label(row: pd.Series, narrow: bool = False) -> str:
+    """A congress's bar label: its name and date, and what its counts are of."""
+    head = f"{short_name(row.congress)} · {row.date_given:%b %Y}"
+    if row.status != "listed":
+        return wrap(head, 12 if narrow else 26, lines=4)
+    base = base_text(row).removeprefix("of ")
+    return wrap(head, 12 if narrow else 26, lines=3) + "<br>" + wrap(base, 16 if narrow else 30, lines=2)
+
+
+def comparable(a: pd.Series, b: pd.Series) -> str | None:
+    """Why no change can be computed between two congresses' rows, or None where one can."""
+    if a.population != b.population:
+        return "bases differ"
+    if a.population not in COMPARABLE:
+        return "bases not stated"
+    return None
+
+
+def changes(parts: pd.DataFrame) -> pd.DataFrame:
+    """For each party (one row per lineage), its cell in each congress and the change from the one before.
+
+    A party a congress's list does not name is `absent` there, never 0; a congress without a party
+    composition is `not recorded`. No change is computed across different bases, from a bound, or from
+    a congress where the party is absent."""
+    ids = list(dict.fromkeys(parts.congress_id))
+    out = []
+    for key in lineage_order(parts):
+        previous = None
+        for congress_id in ids:
+            mine = parts[parts.congress_id == congress_id]
+            row = mine[mine.lineage_id == key] if mine.status.iloc[0] == "listed" else mine.iloc[0:0]
+            status = "listed" if not row.empty else ("absent" if mine.status.iloc[0] == "listed" else "not recorded")
+            entry = {"lineage_id": key, "congress_id": congress_id, "status": status, "why_no_change": None}
+            if not row.empty:
+                r = row.iloc[0]
+                entry |= {"row": r, "within": r.within_lineage if isinstance(r.within_lineage, str) else None}
+            if previous is not None and "row" in previous and "row" in entry:
+                entry |= _change(previous["row"], entry["row"])
+            elif previous is not None:
+                entry["why_no_change"] = "absent or not recorded in one of them"
+            out.append(entry)
+            previous = entry
+    return pd.DataFrame(out)
+
+
+def _change(a: pd.Series, b: pd.Series) -> dict:
+    why = comparable(a, b)
+    if why is None and (isinstance(a.bound, str) or isinstance(b.bound, str)):
+        why = "a bound, not a count"
+    if why is None and a.gap:
+        why = "the gap is not a party"
+    if why:
+        return {"why_no_change": why}
+    approx = bool(a.approximate or b.approximate)
+    out = {"why_no_change": None}
+    if not missing(a["count"]) and not missing(b["count"]):
+        out["change_count"] = int(b["count"]) - int(a["count"])
+        out["change_count_approximate"] = approx
+    if not missing(a.share) and not missing(b.share):
+        out["change_share"] = float(b.share) - float(a.share)
+        out["change_share_approximate"] = bool(a.share_approximate or b.share_approximate)
+    return out
+
+
+def _cell(entry: pd.Series) -> str:
+    if entry.status == "not recorded":
+        return "not recorded"
+    if entry.status == "absent":
+        return "no gap" if entry.lineage_id == GAP_ID else "absent"
+    r = entry.row
+    share = "" if missing(r.share) else f" · {part_share(r)}"
+    within = f"within the {entry.within_label}" if isinstance(entry.get("within_label"), str) else ""
+    label = cell_label(r) if cell_label(r) != r.row_label else ""
+    words = ", ".join(w for w in (label, within) if w)
+    name = f" ({words})" if words and not r.gap else ""
+    return f"{part_value(r)}{share}{name}" if not missing(r["count"]) else f"{part_share(r)}{name}"
+
+
+def _change_cell(entry: pd.Series) -> str:
+    if isinstance(entry.why_no_change, str):
+        return f"— ({entry.why_no_change})" if entry.why_no_change != "absent or not recorded in one of them" else "—"
+    bits = []
+    if not missing(entry.get("change_count")):
+        bits.append(change(entry.change_count, bool(entry.change_count_approximate)))
+    if not missing(entry.get("change_share")):
+        bits.append(change(entry.change_share, bool(entry.change_share_approximate), unit="pts"))
+    return " / ".join(bits) or "—"
+
+
+def change_table(parts: pd.DataFrame) -> pd.DataFrame:
+    """The change table for people: a row per party, a column per congress and a change column between."""
+    long = changes(parts)
+    if long.empty:
+        return pd.DataFrame()
+    labels = parts[parts.status == "listed"].drop_duplicates("lineage_id").set_index("lineage_id").row_label
+    long["within_label"] = long.within.map(labels)
+    heads = {}
+    for congress_id, mine in parts.groupby("congress_id", sort=False):
+        first = mine.iloc[0]
+        base = base_text(first) if first.status == "listed" else "no party composition"
+        differ = f"; sources differ: {int(first.lists)} lists, the default shown" if first.lists > 1 else ""
+        heads[congress_id] = f"{short_name(first.congress)} ({first.date_given:%b %Y}), {base}{differ}"
+    table: dict[str, list[str]] = {"Party": []}
+    for key, entries in long.groupby("lineage_id", sort=False):
+        table["Party"].append("Not accounted for in the source" if key == GAP_ID else str(labels.get(key, key)))
+        for index, (_, entry) in enumerate(entries.iterrows()):
+            table.setdefault(heads[entry.congress_id], []).append(_cell(entry))
+            if index:
+                table.setdefault(f"Change to {heads[entry.congress_id].split(',')[0]}", []).append(_change_cell(entry))
+    ordered = ["Party"]
+    for index, congress_id in enumerate(heads):
+        if index:
+            ordered.append(f"Change to {heads[congress_id].split(',')[0]}")
+        ordered.append(heads[congress_id])
+    return pd.DataFrame({column: table[column] for column in ordered})
+
+
+def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
+    """Draw one stacked bar per congress, parties left to right in the same order, as counts of each
+    congress's own named base or as shares of it. A sub-faction is a segment of its own inside its party,
+    the part a source does not account for stays hatched grey, and where the bases differ the figure
+    says so: bar lengths then do not compare like with like."""
+    size, measure = style.size, parts.attrs.get("measure", "count")
+    congresses = parts.drop_duplicates("congress_id")
+    labels = {r.congress_id: bar_label(r, size.narrow) for _, r in congresses.iterrows()}
+    listed = parts[parts.status == "listed"]
     fig = go.Figure()
-    parties = sorted(set(shares.part_id), key=lambda p: (party_rank(p), p))
-    for party in parties:
-        part = shares[shares.part_id == party].set_index("congress_id")
+    for key in lineage_order(parts):
+        mine = listed[listed.lineage_id == key]
         xs, ys, texts, hovers = [], [], [], []
-        for congress_id in congress_ids:
-            if congress_id not in part.index:
+        for _, r in mine.iterrows():
+            value = r["count"] if measure == "count" else r.share
+            if missing(value):
                 continue
-            p = part.loc[congress_id]
-            value = p["count"] if measure == "count" else p.share
-            if pd.isna(value):
-                continue
-            shown = (
-                number(p["count"], bool(p.approximate), p.bound)
-                if measure == "count"
-                else (f"{'≈' if p.approximate else ''}{float(p.share):.1f}%")
-            )
-            xs.append(float(value))
-            ys.append(rows[congress_id])
-            texts.append(f"{p.label} {shown}")
+            children = listed[(listed.congress_id == r.congress_id) & (listed.within == r.part_id)]
+            inside = children["count"].sum() if measure == "count" else children.share.sum()
+            xs.append(float(value) - float(inside))
+            ys.append(labels[r.congress_id])
+            shown = part_count(r) if measure == "count" else part_share(r)
+            texts.append(f"{r.label} {shown}")
+            within = f", within the {r.within}" if isinstance(r.within, str) else ""
+            share = "" if missing(r.share) else f" · {part_share(r)}"
             hovers.append(
-                f"<b>{html.escape(p.label)}</b><br>{html.escape(congresses.loc[congress_id, 'name'])}"
-                f"<br>{html.escape(shown)}" + (f"<br>{html.escape(p.note)}" if isinstance(p.note, str) else "")
+                f"<b>{html.escape(cell_label(r))}{html.escape(within)}</b><br>{html.escape(r.congress)}"
+                f"<br>{html.escape(part_value(r) + share)} {html.escape(base_text(r))}"
+                + (f"<br>{html.escape(r.note)}" if isinstance(r.note, str) else "")
             )
         if not xs:
             continue
-        label = shares[shares.part_id == party].label.iloc[0]
+        first = mine.iloc[0]
         fig.add_trace(
             go.Bar(
                 x=xs,
                 y=ys,
                 orientation="h",
-                name=label,
+                name=str(first.row_label),
                 text=texts,
                 textposition="inside",
                 textangle=0,
                 insidetextanchor="middle",
-                marker={"color": party_colour(party), "pattern": {"shape": "/" if party == GAP_ID else ""}},
+                marker={"color": party_colour(first.part_id), "pattern": {"shape": "/" if key == GAP_ID else ""}},
                 hovertext=hovers,
                 hovertemplate="%{hovertext}<extra></extra>",
-                meta={"part_id": party},
+                meta={"part_id": key},
                 textfont={"size": size.font - 3},
             )
         )
-    missing = []
-    for congress_id in congress_ids:
-        mine = shares[shares.congress_id == congress_id]
-        if mine.empty:
-            missing.append((congress_id, "No party composition in the sources read"))
+    for _, c in congresses.iterrows():
+        mine = listed[listed.congress_id == c.congress_id]
+        why = None
+        if c.status != "listed":
+            why = "No party composition in the sources read"
         elif measure == "count" and mine["count"].isna().all():
-            missing.append((congress_id, "The sources give only shares: switch to shares"))
-    for congress_id, why in missing:
-        fig.add_annotation(
-            x=0,
-            y=rows[congress_id],
-            text=why,
-            xanchor="left",
-            showarrow=False,
-            font={"size": size.font - 1, "color": THEMES[theme].muted},
-            name=f"missing-{congress_id}",
-        )
+            why = "The sources give only shares: switch to shares"
+        elif measure == "share" and mine.share.isna().all():
+            why = "Counts without a total: no shares"
+        if why:
+            fig.add_annotation(
+                x=0,
+                y=labels[c.congress_id],
+                text=why,
+                xanchor="left",
+                showarrow=False,
+                font={"size": size.font - 1, "color": THEMES[style.theme].muted},
+                name=f"missing-{c.congress_id}",
+            )
     fig.update_layout(
         barmode="stack",
         bargap=0.3,
@@ -105,35 +232,71 @@ def compare_composition(
         legend=side_legend(size),
         hovermode="closest",
     )
-    labels = list(rows.values())
+    order = list(labels.values())
     fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, automargin=False
+        type="category", categoryorder="array", categoryarray=order[::-1], ticks="", showgrid=False, automargin=False
     )
     fig.update_xaxes(
         side="top",
         range=[0, 100] if measure == "share" else None,
-        gridcolor=THEMES[theme].grid,
+        gridcolor=THEMES[style.theme].grid,
         ticksuffix="%" if measure == "share" else "",
     )
-    basis = (
-        "Delegates, on one scale for all: the bars' lengths compare directly. "
-        if measure == "count"
-        else "Shares of each congress's own total. "
-    )
-    basis += "Hatched grey: not accounted for in the source."
-    any_row = congresses.loc[congress_ids[0]]
-    fig = finish(
+    return finish(
         fig,
         title=TITLE,
-        row=any_row,
-        sources=source_line(frames, shares.source_id, link),
+        subtitle=parts.attrs["subtitle"],
+        sources=source_line(listed.source, style.link),
         size=size,
-        theme=theme,
-        left=label_margin(labels, size),
+        theme=style.theme,
+        left=label_margin(order, size),
         top=round(size.font * 1.6),
         bottom=legend_room(len(fig.data)) if size.narrow else 0,
-        basis=basis,
+        basis=basis_text(parts, measure),
+        height=None if size.width else (980 if size.narrow else max(size.height, 180 + len(labels) * size.font * 8)),
+        wide=True,
     )
-    names = " · ".join(f"{congresses.loc[c, 'name'].replace(' Congress of Soviets', '')}" for c in congress_ids)
-    fig.update_layout(title={"subtitle": {"text": html.escape(names)}})
-    return fig
+
+
+def basis_text(parts: pd.DataFrame, measure: str) -> str:
+    """What the bars count, and whether their bases are alike."""
+    listed = parts[parts.status == "listed"].drop_duplicates("congress_id")
+    kinds = set(listed.population)
+    if measure == "share":
+        text = "Shares of each congress's own base, named under its bar."
+    elif len(kinds) == 1 and next(iter(kinds)) in COMPARABLE:
+        text = f"Every bar counts {population(next(iter(kinds)))}: the lengths compare directly."
+    else:
+        text = "Counts of each congress's own base, named under its bar."
+    if len(kinds) > 1 or (kinds and next(iter(kinds)) not in COMPARABLE):
+        text += " The bases differ or are not stated, so no change is computed between them."
+    return text + " Hatched grey: not accounted for in the source."
+
+
+def summary(parts: pd.DataFrame) -> str:
+    """Each compared congress's largest party, and whether the bases compare."""
+    out = []
+    for _, mine in parts.groupby("congress_id", sort=False):
+        first = mine.iloc[0]
+        if first.status != "listed":
+            out.append(f"{first.congress}: {first.reason}")
+            continue
+        named = mine[(mine.level == 0) & ~mine.gap]
+        measure = "count" if named["count"].notna().any() else "share"
+        lead = named.sort_values(measure, ascending=False).iloc[0]
+        out.append(f"{first.congress}: {cell_label(lead)} {part_value(lead)} {base_text(lead)}")
+    return "; ".join(out) + ". " + basis_text(parts, "share").split(" Hatched")[0]
+
+
+def table(parts: pd.DataFrame) -> pd.DataFrame:
+    """The rows as a table for people: each congress's parts, with their base and source."""
+    listed = parts[parts.status == "listed"]
+    out = part_table(listed)
+    if out.empty:
+        return out
+    out.insert(0, "Congress", list(listed.congress))
+    out["Part"] = [cell_label(r) if not r.gap else out.Part.iloc[i] for i, (_, r) in enumerate(listed.iterrows())]
+    return out
+
+
+CHART = Chart("compare", TITLE, "compare", rows, draw, summary, table)

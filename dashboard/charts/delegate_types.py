@@ -1,4 +1,4 @@
-"""Delegate types: by voting right, and by the organisations that sent them."""
+"""Delegate types: by voting right, and by the organisations or republics that sent them."""
 
 from __future__ import annotations
 
@@ -8,29 +8,53 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.common import (
-    congress,
+from dashboard.breakdowns import GAP_ID
+from dashboard.charts.base import (
+    Chart,
+    base_text,
+    context,
     default_parts,
-    finish,
-    label_margin,
-    not_recorded,
-    number,
+    part_count,
+    part_share,
+    part_table,
+    part_value,
     reason_not_recorded,
-    source_line,
-    value_axis_end,
-    wrap,
+    subtitle,
+    with_sources,
 )
-from dashboard.frames import GAP_ID, Frames
-from dashboard.style import DASHBOARD, GAP_COLOUR, SOCIAL_COLOURS, THEMES, Size
+from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.frames import Frames
+from dashboard.style import GAP_COLOUR, SOCIAL_COLOURS, Style
+from dashboard.urls import State
+from dashboard.wording import count, missing
 
 TITLE = "Delegate types"
 RIGHT_COLOURS = {"voting": "#0072b2", "consultative": "#56b4e9", GAP_ID: GAP_COLOUR}
+SECOND_PANEL = {
+    ("origin", "organisations"): "Organisations that sent delegates<br>(counted in organisations, not delegates)",
+    ("origin", "delegates"): "Delegates, by the organisations that sent them",
+    ("republic", "delegates"): "Delegates, by republic",
+}
 
 
-def _value(part: pd.Series) -> str:
-    if part.unit == "percent":
-        return f"{'≈' if part.approximate else ''}{part.share:g}%"
-    return number(part["count"], bool(part.approximate), part.bound)
+def rows(frames: Frames, view: State) -> pd.DataFrame:
+    """The default split by voting right, and the default split by origin (or, for the All-Union
+    congresses, by republic). A lone count with no total is not a split: the facts panel gives it."""
+    congress_id = view.congress_id
+    rights = default_parts(frames, congress_id, "voting-right")
+    origins = default_parts(frames, congress_id, "origin")
+    if origins.empty:
+        origins = default_parts(frames, congress_id, "republic")
+    why = reason_not_recorded(frames, congress_id, "delegate-types") or "No split of the delegates was found."
+    if len(rights) == 1 and missing(rights.base.iloc[0]) and origins.empty:
+        lone = rights.iloc[0]
+        why = (
+            f"The sources read count only the delegates with a full vote ({part_count(lone)}) and give no total "
+            "or consultative count, so there is no split to draw."
+        )
+        rights = rights.iloc[0:0]
+    parts = pd.concat([rights, origins]) if not (rights.empty and origins.empty) else rights
+    return context(with_sources(frames, parts), subtitle(frames, congress_id), why)
 
 
 def _hover(part: pd.Series, text: str) -> str:
@@ -38,156 +62,163 @@ def _hover(part: pd.Series, text: str) -> str:
     if isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
-        lines.append(f"“{html.escape(part.excerpt)}”")
+        lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
     return "<br>".join(lines) + "<extra></extra>"
 
 
-def delegate_types(
-    frames: Frames, congress_id: str, *, size: Size = DASHBOARD, theme: str = "light", link: str | None = None
-) -> go.Figure:
-    """Draw the delegates by voting right (full or casting against consultative) in one stacked bar,
-    and by origin (regional soviets, local soviets, military organisations) as bars that name how
-    many organisations sent how many delegates. A panel without data says so.
-    """
-    rights, origins = (default_parts(frames, congress_id, k) for k in ("voting-right", "origin"))
-    second = "By the organisations that sent them"
-    if origins.empty:  # the All-Union congresses record where delegates came from by republic
-        origins, second = default_parts(frames, congress_id, "republic"), "By republic"
-    if rights.empty and origins.empty:
-        reason = reason_not_recorded(frames, congress_id, "delegate-types")
-        return not_recorded(frames, congress_id, title=TITLE, reason=reason, size=size, theme=theme, link=link)
-    row = congress(frames, congress_id)
+def _right_text(part: pd.Series) -> str:
+    share = "" if missing(part.share) else f" · {part_share(part)}"
+    return f"{part_value(part)}{share}"
+
+
+def _sent_text(part: pd.Series) -> str:
+    noun = "organisation" if part.counts == "organisations" else "delegate"
+    one = part.unit == "count" and part["count"] == 1 and not part.approximate
+    text = f"{part_value(part)} {noun}{'' if one else 's'}"
+    if not missing(part.organisations):
+        text += f"<br>from {count(part.organisations)} organisations"
+    return text
+
+
+def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
+    """Draw the delegates by voting right in one stacked bar with a key of values below it, and the
+    origins (or republics) as bars that say what they count. A panel without data is left out."""
+    size = style.size
+    rights = parts[parts.kind == "voting-right"]
+    origins = parts[parts.kind != "voting-right"]
+    panels = [p for p, present in (("rights", not rights.empty), ("origins", not origins.empty)) if present]
+    second = SECOND_PANEL.get((origins.kind.iloc[0], origins.counts.iloc[0]), "") if not origins.empty else ""
+    titles = {"rights": "By voting right", "origins": second}
+    heights = {"rights": 0.3, "origins": 0.7} if len(panels) == 2 else {panels[0]: 1.0}
     fig = make_subplots(
-        rows=2,
+        rows=len(panels),
         cols=1,
-        row_heights=[0.26, 0.74],
-        vertical_spacing=0.2,
-        subplot_titles=("By voting right", second),
+        row_heights=[heights[p] for p in panels],
+        vertical_spacing=0.3 if len(panels) == 2 else 0.1,
+        subplot_titles=[titles[p] for p in panels],
     )
     fig.update_annotations(font={"size": size.font}, xanchor="left", x=0)
-    muted = THEMES[theme].muted
-    if rights.empty:
-        _missing(fig, 1, size, muted)
-    for part in (r for _, r in rights.iterrows()):
-        value = float(part["count"]) if part.unit == "count" else float(part.share)
-        text = f"{part.label}: {_value(part)}"
-        fig.add_trace(
-            go.Bar(
-                x=[value],
-                y=["rights"],
-                orientation="h",
-                name=part.label,
-                marker={"color": RIGHT_COLOURS.get(part.part_id, GAP_COLOUR)},
-                hovertemplate=_hover(part, text),
-                meta={"part_id": part.part_id},
-                showlegend=False,
-            ),
-            row=1,
-            col=1,
-        )
-    if not rights.empty:
-        key = "   ".join(
+    labels: list[str] = []
+    if "rights" in panels:
+        row = panels.index("rights") + 1
+        for _, part in rights.iterrows():
+            colour = RIGHT_COLOURS.get(part.part_id, GAP_COLOUR)
+            fig.add_trace(
+                go.Bar(
+                    x=[float(part["count"])],
+                    y=["rights"],
+                    orientation="h",
+                    name=part.label,
+                    marker={"color": colour, "pattern": {"shape": "/" if part.part_id == GAP_ID else ""}},
+                    hovertemplate=_hover(part, f"{_right_text(part)} {base_text(part)}"),
+                    meta={"part_id": part.part_id},
+                    showlegend=False,
+                ),
+                row=row,
+                col=1,
+            )
+        key = "<br>".join(
             f"<span style='color:{RIGHT_COLOURS.get(p.part_id, GAP_COLOUR)}'>■</span> "
-            f"{html.escape(p.label)}: {_value(p)}"
-            for p in (r for _, r in rights.iterrows())
+            f"{html.escape(p.label)}: {html.escape(_right_text(p))}"
+            for _, p in rights.iterrows()
         )
+        first = rights.iloc[0]
+        key += "<br>" + html.escape(("Shares " + base_text(first)) if not missing(first.base) else "Total not recorded")
+        axis = "" if row == 1 else row
         fig.add_annotation(
             text=key,
-            xref="x domain",
-            yref="y domain",
+            xref=f"x{axis} domain",
+            yref=f"y{axis} domain",
             x=0,
-            y=-0.08,
+            y=-0.12,
             xanchor="left",
             yanchor="top",
+            align="left",
             showarrow=False,
-            font={"size": size.font - 1},
+            font={"size": size.font - 2},
             name="rights-key",
         )
-    if origins.empty:
-        _missing(fig, 2, size, muted)
-    labels = []
-    for index, (_, part) in enumerate(origins.iterrows()):
-        label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 13 if size.narrow else 26, lines=2)
-        labels.append(label)
-        value = float(part["count"]) if part.unit == "count" else float(part.share)
-        noun = "organisation" if part.counts == "organisations" else "delegate"
-        one = part.unit == "count" and part["count"] == 1 and not part.approximate
-        sent = f"{_value(part)} {noun}{'' if one else 's'}"
-        if pd.notna(part.organisations):
-            sent += f"<br>from {int(part.organisations):,} organisations"
-        colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
-        fig.add_trace(
-            go.Bar(
-                x=[value],
-                y=[label],
-                orientation="h",
-                name=part.label,
-                marker={"color": colour},
-                hovertemplate=_hover(part, sent.replace("<br>", " ")),
-                meta={"part_id": part.part_id},
-                showlegend=False,
-            ),
-            row=2,
+        fig.update_xaxes(visible=False, row=row, col=1)
+        fig.update_yaxes(visible=False, row=row, col=1)
+    if "origins" in panels:
+        row = panels.index("origins") + 1
+        axis = "" if row == 1 else row
+        for index, (_, part) in enumerate(origins.iterrows()):
+            label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 13 if size.narrow else 26)
+            labels.append(label)
+            value = float(part["count"]) if part.unit == "count" else float(part.share)
+            colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
+            fig.add_trace(
+                go.Bar(
+                    x=[value],
+                    y=[label],
+                    orientation="h",
+                    name=part.label,
+                    marker={"color": colour},
+                    hovertemplate=_hover(part, _sent_text(part).replace("<br>", " ")),
+                    meta={"part_id": part.part_id},
+                    showlegend=False,
+                ),
+                row=row,
+                col=1,
+            )
+            fig.add_annotation(
+                x=value,
+                y=label,
+                text=_sent_text(part),
+                xanchor="left",
+                xshift=6,
+                showarrow=False,
+                align="left",
+                font={"size": size.font - 2},
+                xref=f"x{axis}",
+                yref=f"y{axis}",
+                name=f"origin-{part.part_id}",
+            )
+        peak = float(origins["count"].max()) if origins.unit.iloc[0] == "count" else 100.0
+        ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("origin-"))
+        left = label_margin(labels, size)
+        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)], row=row, col=1)
+        fig.update_yaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=labels[::-1],
+            ticks="",
+            automargin=False,
+            row=row,
             col=1,
+            tickfont={"size": size.font - (3 if len(labels) > 4 else 1)},
         )
-        fig.add_annotation(
-            x=value,
-            y=label,
-            text=sent,
-            xanchor="left",
-            xshift=6,
-            showarrow=False,
-            font={"size": size.font - 1},
-            xref="x2",
-            yref="y2",
-            name=f"origin-{part.part_id}",
-        )
-    peak = float(origins["count"].max()) if not origins.empty and origins.unit.iloc[0] == "count" else 100.0
     fig.update_layout(barmode="stack", bargap=0.3, hovermode="closest")
-    fig.update_xaxes(visible=False, row=1, col=1)
-    fig.update_yaxes(visible=False, row=1, col=1)
-    left = label_margin(labels, size)
-    ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("origin-"))
-    fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)], row=2, col=1)
-    crowded = len(labels) > 4  # smaller labels where many rows share the panel
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=labels[::-1],
-        ticks="",
-        automargin=False,
-        row=2,
-        col=1,
-        tickfont={"size": size.font - (3 if crowded else 0)},
-    )
     approximate = "The source gives the origins only approximately." if origins.approximate.any() else None
-    sources = pd.concat([rights.source_id, origins.source_id])
     return finish(
         fig,
         title=TITLE,
-        row=row,
-        sources=source_line(frames, sources, link),
+        subtitle=parts.attrs["subtitle"],
+        sources=source_line(parts.source, style.link),
         size=size,
-        theme=theme,
-        left=left,
-        top=round(size.font * 1.2),
+        theme=style.theme,
+        left=label_margin(labels, size) if labels else 20,
+        top=round(size.font * 2.2),
         basis=approximate,
     )
 
 
-def _missing(fig: go.Figure, panel: int, size: Size, colour: str) -> None:
-    axis = "" if panel == 1 else panel
-    # In paper coordinates: Plotly.js misplaces "x domain" references of a subplot without traces.
-    x, y = (sum(fig.layout[f"{name}axis{axis}"].domain) / 2 for name in "xy")
-    fig.add_annotation(
-        text="Not recorded in the sources",
-        xref="paper",
-        yref="paper",
-        x=x,
-        y=y,
-        showarrow=False,
-        font={"size": size.font, "color": colour},
-        name=f"missing-{panel}",
-    )
-    fig.update_xaxes(visible=False, row=panel, col=1)
-    fig.update_yaxes(visible=False, row=panel, col=1)
+def summary(parts: pd.DataFrame) -> str:
+    """The split by voting right, and by origin or republic, each with its values."""
+    if parts.empty:
+        return f"{TITLE}: {parts.attrs['missing']}"
+    out = []
+    rights = parts[parts.kind == "voting-right"]
+    if not rights.empty:
+        values = "; ".join(f"{r.label} {_right_text(r)}" for _, r in rights.iterrows())
+        out.append(f"Delegates by voting right: {values} ({base_text(rights.iloc[0])}).")
+    origins = parts[parts.kind != "voting-right"]
+    if not origins.empty:
+        noun = "organisations" if origins.counts.iloc[0] == "organisations" else "delegates"
+        how = "By republic" if origins.kind.iloc[0] == "republic" else f"By origin ({noun})"
+        out.append(f"{how}: " + "; ".join(f"{r.label} {part_value(r)}" for _, r in origins.iterrows()) + ".")
+    return " ".join(out)
+
+
+CHART = Chart("delegate-types", TITLE, "congress", rows, draw, summary, part_table)

@@ -1,41 +1,19 @@
-"""What every figure shares: title, subtitle, source line, sizes, and the "not recorded" panel."""
+"""What every figure shares: its title, subtitle and source line, legends, margins and label wrapping."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
 
-import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.frames import Frames
 from dashboard.style import DASHBOARD, THEMES, Size, template
 
 
-def congress(frames: Frames, congress_id: str) -> pd.Series:
-    """The congress's row of the congresses frame."""
-    rows = frames.congresses[frames.congresses.congress_id == congress_id]
-    if rows.empty:
-        raise KeyError(f"no congress {congress_id!r}")
-    return rows.iloc[0]
-
-
-def default_parts(frames: Frames, congress_id: str, kind: str) -> pd.DataFrame:
-    """The parts of the congress's own default breakdown of `kind` (not an elected body's)."""
-    comp = frames.composition
-    return comp[(comp.congress_id == congress_id) & (comp.kind == kind) & comp.is_default & comp.body.isna()]
-
-
-def subtitle(row: pd.Series) -> str:
-    """The congress's name and dates, for a figure's subtitle."""
-    return f"{row['name']} · {row.dates_short}"
-
-
-def source_line(frames: Frames, source_ids: Iterable[str], link: str | None = None) -> str:
-    """'Source: …' naming each cited source's publisher once, then the permalink."""
-    publishers = frames.sources.set_index("id").publisher
-    names = list(dict.fromkeys(publishers[s] for s in source_ids if s in publishers.index))
-    text = "Source: " + "; ".join(names) if names else "No source read records this."
+def source_line(publishers: Iterable[object], link: str | None = None) -> str:
+    """'Source: …' naming each cited source once by its short name, then the permalink."""
+    names = list(dict.fromkeys(p for p in publishers if isinstance(p, str)))
+    text = ("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
     if len(text) > 150:
         text = text[:147].rsplit(";", 1)[0] + "; and others"
     return html.escape(text) + (f"<br>{html.escape(link)}" if link else "")
@@ -45,7 +23,7 @@ def finish(
     fig: go.Figure,
     *,
     title: str,
-    row: pd.Series,
+    subtitle: str,
     sources: str,
     size: Size = DASHBOARD,
     theme: str = "light",
@@ -53,26 +31,31 @@ def finish(
     top: int = 0,
     bottom: int = 0,
     basis: str | None = None,
+    height: int | None = None,
+    wide: bool = False,
 ) -> go.Figure:
     """Give a figure its title, subtitle, source line, template and size.
 
     `left` is the left margin the chart needs for its labels, `top` and `bottom` any room it needs
     above and below the plot (a legend, axis labels); `basis` says what is counted, above the
-    source line.
+    source line, wrapped to the figure's width (`wide`: the chart spans the dashboard's page, not half
+    of it). `height` overrides the size's height where the dashboard lets a chart be as tall as its
+    content (the page sizes each graph by its figure).
     """
+    small = max(11 if size.narrow else 13, round(size.font * 0.72))
+    chars = 56 if size.narrow else round((size.width or (WIDE_WIDTH if wide else ASSUMED_WIDTH)) / (small * 0.6))
     if size.narrow:
         sources = "<br>".join(wrap(html.unescape(line), 56, lines=4) for line in sources.split("<br>"))
     if basis:
-        sources = f"{wrap(basis, 56, lines=5) if size.narrow else html.escape(basis)}<br>{sources}"
+        sources = f"{wrap(basis, chars, lines=5)}<br>{sources}"
     lines = sources.count("<br>") + 1
-    small = max(11 if size.narrow else 13, round(size.font * 0.72))
     source_room = lines * round(small * 1.4) + 14
     fig.update_layout(
         template=template(size, theme),
         title={
             "text": f"<b>{html.escape(title)}</b>",
             "subtitle": {
-                "text": html.escape(subtitle(row)).replace(" · ", "<br>" if size.narrow else " · "),
+                "text": html.escape(subtitle).replace(" · ", "<br>" if size.narrow else " · "),
                 "font": {"size": round(size.font * 0.9), "color": THEMES[theme].muted},
             },
             "x": 0.01,
@@ -89,7 +72,7 @@ def finish(
             "r": 20,
             "autoexpand": True,
         },
-        height=size.height,
+        height=height or size.height,
         width=size.width,
     )
     fig.add_annotation(
@@ -108,41 +91,6 @@ def finish(
         name="source-line",
     )
     return fig
-
-
-def not_recorded(
-    frames: Frames,
-    congress_id: str,
-    *,
-    title: str,
-    reason: str | None,
-    size: Size = DASHBOARD,
-    theme: str = "light",
-    link: str | None = None,
-) -> go.Figure:
-    """A panel that says plainly that the sources do not record this, instead of an empty axis."""
-    row = congress(frames, congress_id)
-    message = "Not recorded in the sources"
-    fig = go.Figure()
-    fig.add_annotation(
-        text=f"<b>{message}</b>" + (f"<br>{wrap(reason, 56, lines=5)}" if reason else ""),
-        x=0.5,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-        showarrow=False,
-        font={"size": size.font + 2},
-        name="not-recorded",
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return finish(fig, title=title, row=row, sources=source_line(frames, [], link), size=size, theme=theme)
-
-
-def reason_not_recorded(frames: Frames, congress_id: str, topic: str) -> str | None:
-    """The record's own words for why a kind of data is missing, if it gives them."""
-    rows = frames.not_recorded[(frames.not_recorded.congress_id == congress_id) & (frames.not_recorded.topic == topic)]
-    return None if rows.empty else rows.iloc[0].reason
 
 
 BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "top", "traceorder": "normal"}
@@ -170,6 +118,7 @@ def legend_room(items: int) -> int:
 
 
 ASSUMED_WIDTH = 680
+WIDE_WIDTH = 1150
 PHONE_WIDTH = 330
 """The widths a dashboard panel and a phone's panel are laid out for, where the browser sets the real one."""
 
@@ -203,20 +152,8 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
     return "<br>".join(html.escape(o) for o in out)
 
 
-BOUND_SIGNS = {"more than": ">", "no more than": "≤"}
-
-
 def when(moment: object) -> str:
     """When a count holds, in words: "at the opening", "at the close", or the source's own words."""
     if not isinstance(moment, str):
         return ""
     return f"at the {moment}" if moment in ("opening", "close") else moment
-
-
-def number(value: object, approximate: bool = False, bound: object = None) -> str:
-    """A count for display: thousands separated; '≈' where the source is approximate, '>' or '≤'
-    where it gives only a bound ("more than 860")."""
-    if value is None or value is pd.NA:
-        return "not given"
-    sign = BOUND_SIGNS.get(bound) if isinstance(bound, str) else None
-    return f"{sign or ('≈' if approximate else '')}{int(value):,}"

@@ -10,23 +10,33 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import (
-    PHONE_WIDTH,
-    congress,
+from dashboard.breakdowns import GAP_ID
+from dashboard.charts.base import (
+    Chart,
+    base_text,
+    context,
     default_parts,
-    finish,
-    not_recorded,
-    number,
+    part_count,
+    part_share,
+    part_table,
     reason_not_recorded,
-    source_line,
-    wrap,
+    subtitle,
+    with_sources,
 )
-from dashboard.frames import GAP_ID, Frames
-from dashboard.style import DASHBOARD, THEMES, Size, party_colour, party_rank
+from dashboard.charts.draw import PHONE_WIDTH, finish, source_line, when, wrap
+from dashboard.frames import Frames
+from dashboard.style import THEMES, Style, party_colour, party_rank
+from dashboard.urls import State
+from dashboard.wording import SUM_OF_PARTS, count, missing
 
 TITLE = "Party composition"
 INNER = 0.38
 """The inner radius of the hemicycle, as a share of the outer."""
+WELL_WORDS = {"all delegates": "delegates in all", SUM_OF_PARTS: "delegates listed", "members of the body": "members"}
+ONLY_SHARES = (
+    "The sources give this congress's party composition only as shares, not as counts of delegates, "
+    "so there are no seats to draw; the bars show the shares."
+)
 
 
 @dataclass(frozen=True)
@@ -41,94 +51,89 @@ class Group:
     rank: int
 
 
+def rows(frames: Frames, view: State) -> pd.DataFrame:
+    """The default party breakdown of the congress, where it gives counts of delegates."""
+    parts = default_parts(frames, view.congress_id, "party")
+    why = (
+        reason_not_recorded(frames, view.congress_id, "party") or "No party composition was found in the sources read."
+    )
+    if not parts.empty and parts.unit.iloc[0] != "count":
+        parts, why = parts.iloc[0:0], ONLY_SHARES
+    return context(with_sources(frames, parts), subtitle(frames, view.congress_id), why)
+
+
 def seat_positions(seats: int) -> np.ndarray:
     """(x, y) of `seats` seats in concentric half rings, ordered from the left end to the right."""
-    rows = max(1, math.ceil(math.sqrt(2 * seats * (1 - INNER) / (math.pi * (1 + INNER)))))
-    radii = np.linspace(INNER, 1, rows) if rows > 1 else np.array([1.0])
+    rings = ring_count(seats)
+    radii = np.linspace(INNER, 1, rings) if rings > 1 else np.array([1.0])
     per_row = np.floor(seats * radii / radii.sum()).astype(int)
     per_row[-1] += seats - per_row.sum()
     points = []
-    for radius, count in zip(radii, per_row, strict=True):
-        angles = np.linspace(math.pi, 0, count) if count > 1 else np.array([math.pi / 2])
+    for radius, number in zip(radii, per_row, strict=True):
+        angles = np.linspace(math.pi, 0, number) if number > 1 else np.array([math.pi / 2])
         points += [(angle, radius) for angle in angles]
     points.sort(key=lambda p: (-p[0], p[1]))
     return np.array([(r * math.cos(a), r * math.sin(a)) for a, r in points]).reshape(-1, 2)
 
 
-def seat_groups(parts: pd.DataFrame, whole: int) -> list[Group]:
-    """The default breakdown's parts as seat groups, sub-parts beside their parent, left to right."""
+def ring_count(seats: int) -> int:
+    """How many half rings hold `seats` seats at an even spacing."""
+    return max(1, math.ceil(math.sqrt(2 * seats * (1 - INNER) / (math.pi * (1 + INNER)))))
+
+
+def seat_groups(parts: pd.DataFrame) -> list[Group]:
+    """The parts as seat groups, sub-parts beside their parent, left to right of the hall."""
     groups: list[Group] = []
-    top = parts[parts.within.isna()].copy()
+    top = parts[parts.level == 0].copy()
     top["rank"] = top.part_id.map(party_rank)
-    for rank, part in enumerate(top.sort_values(["rank", "order"]).itertuples()):
+    for rank, (_, part) in enumerate(top.sort_values(["rank", "order"]).iterrows()):
         children = parts[parts.within == part.part_id]
-        for child in children.itertuples():
-            groups.append(
-                _group(
-                    child,
-                    child.count,
-                    whole,
-                    f"of whom {child.label}",
-                    10 * rank + 1,
-                    f"{child.label}, within the {part.label}",
-                )
-            )
-        rest = part.count - int(children["count"].sum())
-        groups.append(_group(part, rest, whole, part.label, 10 * rank))
+        for _, child in children.iterrows():
+            groups.append(_group(child, int(child["count"]), f"of whom {child.label}", 10 * rank + 1, part.label))
+        rest = int(part["count"]) - int(children["count"].sum())
+        groups.append(_group(part, rest, part.label, 10 * rank))
     return groups
 
 
-def _group(part: object, seats: int, whole: int, label: str, rank: int, long_label: str | None = None) -> Group:
-    count, approx = part.count, bool(part.approximate)
-    share = f"{100 * count / whole:.1f}%"
-    lines = [
-        f"<b>{html.escape(long_label or label)}</b>",
-        f"{number(count, approx, part.bound)} delegates · {share} of {whole:,}",
-    ]
+def _group(part: pd.Series, seats: int, label: str, rank: int, parent: str | None = None) -> Group:
+    name = f"{part.label}, within the {parent}" if parent else label
+    share = "" if missing(part.share) else f" · {part_share(part)}"
+    lines = [f"<b>{html.escape(name)}</b>", f"{part_count(part)} delegates{share} {html.escape(base_text(part))}"]
     if part.part_id == GAP_ID and isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
         lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
+    if isinstance(part.source, str):
+        lines.append(f"Source: {html.escape(part.source)}")
     return Group(
-        part.part_id,
-        f"{label}: {number(count, approx, part.bound)}",
-        seats,
-        party_colour(part.part_id),
-        "<br>".join(lines),
-        rank,
+        part.part_id, f"{label}: {part_count(part)}", seats, party_colour(part.part_id), "<br>".join(lines), rank
     )
 
 
-def party_seats(
-    frames: Frames, congress_id: str, *, size: Size = DASHBOARD, theme: str = "light", link: str | None = None
-) -> go.Figure:
-    """Draw the default party breakdown as a hemicycle: one mark per delegate, grouped by party.
+def well_text(parts: pd.DataFrame) -> str:
+    """What the hall holds, for its well: '649' over 'delegates (voting right not stated)'."""
+    first = parts.iloc[0]
+    seats = int(parts[parts.level == 0]["count"].sum())
+    if missing(first.base_count):
+        return f"<b>{seats:,}</b><br>delegates listed"
+    moment = f", {when(first.moment)}" if isinstance(first.moment, str) else ""
+    words = wrap(WELL_WORDS.get(first.base, first.base) + moment, 22, lines=3)
+    return f"<b>{count(first.base_count, first.base_approximate)}</b><br><span style='font-size:70%'>{words}</span>"
 
-    Factions and sympathisers sit beside their party; the part the source does not account for
-    is grey, with the reason on hover. A line marks the majority; the total sits in the well.
-    """
-    parts = default_parts(frames, congress_id, "party")
-    if parts.empty or parts.unit.iloc[0] != "count":
-        reason = (
-            reason_not_recorded(frames, congress_id, "party")
-            if parts.empty
-            else (
-                "The sources give this congress's party composition only as percentages, not as counts of "
-                "delegates, so there are no seats to draw. The bar chart shows the shares."
-            )
-        )
-        return not_recorded(frames, congress_id, title=TITLE, reason=reason, size=size, theme=theme, link=link)
-    row = congress(frames, congress_id)
-    whole = int(parts[parts.within.isna()]["count"].sum())
-    groups = seat_groups(parts, whole)
+
+def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
+    """Draw the breakdown as a hemicycle: one mark per delegate, grouped by party.
+
+    Factions and sympathisers sit beside their party; the part the source does not account for is
+    grey, with the reason on hover. A line marks the majority of the base; its size sits in the well."""
+    size, theme = style.size, style.theme
+    whole = int(parts[parts.level == 0]["count"].sum())
     xy = seat_positions(whole)
-    height = size.height
-    ring_px = (PHONE_WIDTH - 30) / 2.2 if size.narrow else (height - size.font * 9) * 0.95
-    rows = max(1, math.ceil(math.sqrt(2 * whole * (1 - INNER) / (math.pi * (1 + INNER)))))
-    marker = max(2.5, min(22.0, 0.8 * ring_px * (1 - INNER) / max(rows - 1, 1)))
+    ring_px = (PHONE_WIDTH - 30) / 2.2 if size.narrow else (size.height - size.font * 9) * 0.95
+    marker = max(2.5, min(22.0, 0.8 * ring_px * (1 - INNER) / max(ring_count(whole) - 1, 1)))
     fig = go.Figure()
     start = 0
-    for group in groups:
+    for group in seat_groups(parts):
         seats = xy[start : start + group.seats]
         start += group.seats
         fig.add_trace(
@@ -144,42 +149,66 @@ def party_seats(
                 meta={"part_id": group.part_id, "seats": group.seats},
             )
         )
-    majority = whole // 2 + 1
     muted = THEMES[theme].muted
-    fig.add_shape(
-        type="line",
-        x0=0,
-        x1=0,
-        y0=INNER - 0.06,
-        y1=1.06,
-        line={"color": muted, "width": 2, "dash": "dash"},
-        name="majority-line",
-    )
-    fig.add_annotation(
-        x=0,
-        y=1.07,
-        text=f"Majority: {majority:,}",
-        showarrow=False,
-        yanchor="bottom",
-        font={"size": size.font, "color": muted},
-        name="majority",
-    )
-    approx = bool(row.delegates_total_approximate) and whole == row.delegates_total
+    first = parts.iloc[0]
+    if not missing(first.base_count) and missing(first.base_bound):
+        majority = int(first.base_count) // 2 + 1
+        fig.add_shape(
+            type="line",
+            x0=0,
+            x1=0,
+            y0=INNER - 0.06,
+            y1=1.06,
+            line={"color": muted, "width": 2, "dash": "dash"},
+            name="majority-line",
+        )
+        fig.add_annotation(
+            x=0,
+            y=1.07,
+            text=f"Majority: {count(majority, first.base_approximate)}",
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": size.font, "color": muted},
+            name="majority",
+        )
     fig.add_annotation(
         x=0,
         y=0.02,
-        text=f"<b>{number(whole, approx)}</b><br>delegates",
+        text=well_text(parts),
         showarrow=False,
         yanchor="bottom",
-        font={"size": round(size.font * 1.4)},
+        font={"size": round(size.font * 1.2)},
         name="total",
     )
     fig.update_xaxes(visible=False, range=[-1.08, 1.08], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.02, 1.16], scaleanchor="x", fixedrange=True)
-    legend_title = html.escape(parts.of.iloc[0].capitalize())
     legend = {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 0.5, "yanchor": "middle"}
     if size.narrow:  # the hemicycle above, the legend below it, both inside the figure
         fig.update_yaxes(domain=[0.45, 1])
         legend = {"orientation": "v", "x": 0, "xanchor": "left", "y": 0.42, "yanchor": "top"}
-    fig.update_layout(legend={"title": {"text": legend_title}, "itemsizing": "constant", **legend}, hovermode="closest")
-    return finish(fig, title=TITLE, row=row, sources=source_line(frames, parts.source_id, link), size=size, theme=theme)
+    fig.update_layout(legend={"itemsizing": "constant", **legend}, hovermode="closest")
+    return finish(
+        fig,
+        title=TITLE,
+        subtitle=parts.attrs["subtitle"],
+        sources=source_line(parts.source, style.link),
+        size=size,
+        theme=theme,
+        wide=True,
+    )
+
+
+def summary(parts: pd.DataFrame) -> str:
+    """The largest group and the others, each with its count and share of the named base."""
+    if parts.empty:
+        return f"{TITLE}: {parts.attrs['missing']}"
+    top = parts[parts.level == 0]
+    named = top[~top.gap]
+    lead = named.sort_values("count", ascending=False).iloc[0]
+    share = f", {part_share(lead)}" if not missing(lead.share) else ""
+    text = f"The largest group were the {lead.label}: {part_count(lead)} {base_text(lead)}{share}."
+    others = [f"{r.label} {part_count(r)}" for _, r in top.iterrows() if r.part_id != lead.part_id]
+    return text + (" Then: " + "; ".join(others) + "." if others else "")
+
+
+CHART = Chart("party-seats", TITLE, "congress", rows, draw, summary, part_table)

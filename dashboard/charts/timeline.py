@@ -1,4 +1,4 @@
-"""Party shares across every congress, placed at its date, with the total delegates beneath."""
+"""Party shares at every congress, All-Russian above and All-Union below, each bar named and dated."""
 
 from __future__ import annotations
 
@@ -8,78 +8,97 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.comparisons import timeline
-from dashboard.figures.common import finish, legend_room, side_legend, source_line
-from dashboard.frames import GAP_ID, Frames
-from dashboard.style import DASHBOARD, GAP_COLOUR, THEMES, Size, party_colour
+from dashboard.breakdowns import GAP_ID
+from dashboard.charts.base import Chart, base_text, context, part_share, part_table, part_value
+from dashboard.charts.draw import finish, legend_room, side_legend, source_line
+from dashboard.charts.parties import cell_label, lineage_order, party_rows
+from dashboard.frames import Frames
+from dashboard.style import GAP_COLOUR, Style, party_colour
+from dashboard.urls import State
+from dashboard.wording import count, missing
 
-TITLE = "Party shares over time, 1917–1937"
-BAR_DAYS = 48
-SAME_PARTY = {"communist": "bolshevik"}
-"""Bolsheviks renamed themselves Communists in 1918: one colour and one legend entry, each bar
-keeping the source's own name on hover."""
-SERIES_ROWS = {"all-russian": 1, "all-union": 2}
+TITLE = "Party shares at every congress, 1917–1936"
+SERIES = {"all-russian": "All-Russian Congresses (Soviet Russia)", "all-union": "All-Union Congresses (USSR)"}
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
+NO_SHARES = "Counts with no total: no shares can be taken."
 
 
-def party_timeline(
-    frames: Frames, *, size: Size = DASHBOARD, theme: str = "light", link: str | None = None
-) -> go.Figure:
-    """Draw each congress's party shares as a 100% bar at its date (All-Russian above, All-Union
-    below) and its total delegates on a third panel. A congress without a party composition is a
-    hatched grey bar that says why, so missing data never looks like change. Each bar carries its
-    congress id, so a click can open it."""
-    data = timeline(frames)
-    fig = make_subplots(
-        rows=3,
-        cols=1,
-        shared_xaxes=True,
-        row_heights=[0.38, 0.38, 0.24],
-        vertical_spacing=0.07,
-        subplot_titles=(
-            "All-Russian Congresses: party shares (%)",
-            "All-Union Congresses: party shares (%)",
-            "Delegates in all, where a source gives the total",
-        ),
+def rows(frames: Frames, view: State) -> pd.DataFrame:
+    """Every congress in date order with its default party breakdown, or why it has none."""
+    ordered = frames.congresses.sort_values("start_ns").congress_id
+    return context(party_rows(frames, list(ordered)), "Every Congress of Soviets in the records, 1917–1936")
+
+
+def tick(row: pd.Series) -> str:
+    """A bar's label: the congress's number and its month, as the sources date it (Old Style before 1918)."""
+    return f"{ROMAN[int(row.ordinal) - 1]}<br>{row.date_given:%b %Y}"
+
+
+def _why_none(r: pd.Series) -> str:
+    return r.reason if r.status != "listed" else NO_SHARES
+
+
+def _hover(r: pd.Series) -> str:
+    within = f", within the {r.within}" if isinstance(r.within, str) else ""
+    count_text = "" if missing(r["count"]) else f" ({part_value(r)})"
+    return (
+        f"<b>{html.escape(r.congress)}</b><br>{html.escape(cell_label(r) + within)}: "
+        f"{html.escape(part_share(r) + count_text)}<br>{html.escape(base_text(r))}"
     )
-    fig.update_annotations(font={"size": size.font - 1}, xanchor="left", x=0)
-    width = BAR_DAYS * 86_400_000
+
+
+def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
+    """Draw each congress's party shares as a 100% bar, the congresses evenly spaced in date order with
+    their numbers and dates beneath. A renamed party keeps one colour and one legend entry; a sub-faction
+    is a segment inside its party; a congress without shares is a hatched grey bar that says why. Each
+    bar carries its congress id, so a click can open it."""
+    size = style.size
+    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.2, subplot_titles=list(SERIES.values()))
+    fig.update_annotations(font={"size": size.font - 1}, xanchor="left", x=0, yshift=12)
+    shares = parts[(parts.status == "listed") & parts.share.notna()]
+    without = parts.drop_duplicates("congress_id")
+    without = without[~without.congress_id.isin(shares.congress_id)]
     shown: set[str] = set()
-    for (party, series), rows in data[data.part_id.notna()].groupby(["part_id", "series"], sort=False):
-        key = SAME_PARTY.get(party, party)
-        label = "Bolsheviks / Communists" if key == "bolshevik" else rows.label.iloc[0]
+    for key in lineage_order(parts):
+        mine = shares[shares.lineage_id == key]
+        for number, series in enumerate(SERIES, 1):
+            here = mine[mine.series == series]
+            if here.empty:
+                continue
+            rest = []
+            for _, r in here.iterrows():
+                children = shares[(shares.congress_id == r.congress_id) & (shares.within == r.part_id)]
+                rest.append(float(r.share) - float(children.share.sum()))
+            first = here.iloc[0]
+            fig.add_trace(
+                go.Bar(
+                    x=[tick(r) for _, r in here.iterrows()],
+                    y=rest,
+                    name=str(first.row_label),
+                    legendgroup=key,
+                    showlegend=key not in shown,
+                    marker={"color": party_colour(first.part_id), "pattern": {"shape": "/" if key == GAP_ID else ""}},
+                    customdata=list(here.congress_id),
+                    meta={"part_id": key},
+                    hovertext=[_hover(r) for _, r in here.iterrows()],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=number,
+                col=1,
+            )
+            shown.add(key)
+    for number, series in enumerate(SERIES, 1):
+        here = without[without.series == series]
+        if here.empty:
+            continue
         fig.add_trace(
             go.Bar(
-                x=rows.date,
-                y=rows.share.astype(float),
-                width=width,
-                name=label,
-                legendgroup=key,
-                showlegend=key not in shown,
-                marker={"color": party_colour(party), "pattern": {"shape": "/" if party == GAP_ID else ""}},
-                customdata=rows.congress_id,
-                meta={"part_id": party},
-                hovertext=[
-                    f"<b>{html.escape(r.name)}</b><br>{html.escape(r.label)}: {r.share:.1f}%"
-                    + (f" ({'≈' if r.approximate else ''}{int(r.count):,})" if pd.notna(r.count) else "")
-                    for r in rows.itertuples()
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            ),
-            row=SERIES_ROWS[series],
-            col=1,
-        )
-        shown.add(key)
-    gaps = data[data.part_id.isna()]
-    for series, rows in gaps.groupby("series"):
-        fig.add_trace(
-            go.Bar(
-                x=rows.date,
-                y=[100] * len(rows),
-                width=width,
-                name="No party data",
+                x=[tick(r) for _, r in here.iterrows()],
+                y=[100] * len(here),
+                name="No party shares in the sources",
                 legendgroup="no-data",
                 showlegend="no-data" not in shown,
-                customdata=rows.congress_id,
+                customdata=list(here.congress_id),
                 meta={"part_id": "no-data"},
                 marker={
                     "color": "rgba(0,0,0,0)",
@@ -87,71 +106,82 @@ def party_timeline(
                     "pattern": {"shape": "x", "fgcolor": GAP_COLOUR, "size": 8},
                 },
                 hovertext=[
-                    f"<b>{html.escape(r.name)}</b><br>No party composition: {html.escape(r.reason)}"
-                    for r in rows.itertuples()
+                    f"<b>{html.escape(r.congress)}</b><br>{html.escape(_why_none(r))}" for _, r in here.iterrows()
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
             ),
-            row=SERIES_ROWS[series],
+            row=number,
             col=1,
         )
         shown.add("no-data")
-    congresses = data.drop_duplicates("congress_id")
-    for series, rows in congresses.groupby("series"):
-        rows = rows[rows.delegates.notna()]
-        fig.add_trace(
-            go.Scatter(
-                x=rows.date,
-                y=rows.delegates.astype(float),
-                mode="markers+lines",
-                name=series,
-                showlegend=False,
-                line={"color": THEMES[theme].muted, "width": 1, "dash": "dot" if series == "all-union" else "solid"},
-                marker={
-                    "size": 9,
-                    "symbol": "circle" if series == "all-russian" else "diamond",
-                    "color": THEMES[theme].text,
-                },
-                customdata=rows.congress_id,
-                meta={"part_id": "delegates"},
-                hovertext=[
-                    f"<b>{html.escape(r.name)}</b><br>{'≈' if r.delegates_approximate else ''}{int(r.delegates):,}"
-                    " delegates"
-                    for r in rows.itertuples()
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            ),
-            row=3,
+    order = parts.drop_duplicates("congress_id")
+    for number, series in enumerate(SERIES, 1):
+        ticks = [tick(r) for _, r in order[order.series == series].iterrows()]
+        fig.update_xaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=ticks,
+            row=number,
             col=1,
+            tickfont={"size": max(10, size.font - 5)},
         )
-    fig.update_layout(
-        barmode="stack",
-        bargap=0,
-        hovermode="closest",
-        legend=side_legend(size),
-    )
-    fig.update_yaxes(range=[0, 100], row=1, col=1)
-    fig.update_yaxes(range=[0, 100], row=2, col=1)
-    fig.update_yaxes(rangemode="tozero", row=3, col=1)
-    fig.update_xaxes(range=["1917-04-01", "1937-06-01"], showgrid=False)
-    row = frames.congresses.sort_values("start_ns").iloc[0].copy()
-    row["name"], row["dates_short"] = "Every Congress of Soviets in the records", "June 1917 – January 1937"
-    basis = (
-        "Shares of each congress's own total, as the default source gives them; hatched: no party data. "
-        "Click a bar to open that congress."
-    )
-    sources = data[data.part_id.notna()].congress_id.unique()
-    composition = frames.composition
-    source_ids = composition[composition.congress_id.isin(sources) & (composition.kind == "party")].source_id
+        fig.update_yaxes(range=[0, 100], ticksuffix="%", row=number, col=1, tickfont={"size": size.font - 4})
+    fig.update_layout(barmode="stack", bargap=0.25, hovermode="closest", legend=side_legend(size))
     return finish(
         fig,
         title=TITLE,
-        row=row,
-        sources=source_line(frames, source_ids, link),
+        subtitle=parts.attrs["subtitle"],
+        sources=source_line(shares.source, style.link),
         size=size,
-        theme=theme,
+        theme=style.theme,
         left=60,
         top=round(size.font * (4.5 if size.narrow else 1.3)),
-        bottom=round(size.font * 1.8) + (legend_room(len(shown)) if size.narrow else 0),
-        basis=basis,
+        bottom=round(size.font * 1.2) + (legend_room(len(shown)) if size.narrow else 0),
+        basis=basis_text(parts),
+        height=None if size.width else (980 if size.narrow else round(size.height * 1.12)),
+        wide=True,
     )
+
+
+def basis_text(parts: pd.DataFrame) -> str:
+    """Each bar's base, and how to read the bars."""
+    firsts = parts[parts.status == "listed"].drop_duplicates("congress_id")
+    groups: dict[str, list[str]] = {}
+    for _, r in firsts[firsts.share.notna()].iterrows():
+        words = {"full-vote": "delegates with full vote", "all": "all delegates"}.get(r.population, "not stated")
+        mark = ROMAN[int(r.ordinal) - 1] + ("" if r.series == "all-russian" else " (USSR)")
+        groups.setdefault(words, []).append(mark)
+    bases = "; ".join(f"{words}: {', '.join(marks)}" for words, marks in groups.items())
+    return (
+        f"Each bar is a share of its own congress's base ({bases}). Congresses are evenly spaced, with their dates "
+        "under the bars. Hatched: no party shares in the sources. Click a bar to open that congress."
+    )
+
+
+def summary(parts: pd.DataFrame) -> str:
+    """The multi-party congresses and the one-party ones, in numbers."""
+    firsts = parts[parts.status == "listed"]
+    communist = firsts[(firsts.lineage_id == "communist-party") & firsts.share.notna()]
+    text = "Party shares of every Congress of Soviets with a party composition, 1917–1936."
+    if not communist.empty:
+        first, last = communist.iloc[0], communist.iloc[-1]
+        text += (
+            f" The Bolsheviks / Communists go from {part_share(first)} at the {first.congress} "
+            f"to {part_share(last)} at the {last.congress}."
+        )
+    missing_ones = parts.drop_duplicates("congress_id")
+    gaps = missing_ones[~missing_ones.congress_id.isin(firsts[firsts.share.notna()].congress_id)]
+    return text + f" {count(len(gaps))} congresses have no party shares in the sources read."
+
+
+def table(parts: pd.DataFrame) -> pd.DataFrame:
+    """The rows as a table for people: each congress's parts, with their base and source."""
+    listed = parts[parts.status == "listed"]
+    out = part_table(listed)
+    if out.empty:
+        return out
+    out.insert(0, "Congress", list(listed.congress))
+    return out
+
+
+CHART = Chart("timeline", TITLE, "timeline", rows, draw, summary, table)

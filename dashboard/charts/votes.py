@@ -1,4 +1,4 @@
-"""Vote outcomes: one horizontal bar per recorded vote, split into for, against and abstained."""
+"""Vote outcomes: counted votes as bars of for / against / abstained; votes without a count as a list."""
 
 from __future__ import annotations
 
@@ -7,76 +7,65 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import (
-    BELOW,
-    congress,
-    finish,
-    label_margin,
-    not_recorded,
-    reason_not_recorded,
-    source_line,
-    value_axis_end,
-    wrap,
-)
+from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
+from dashboard.charts.draw import BELOW, finish, label_margin, source_line, value_axis_end, wrap
 from dashboard.frames import Frames
-from dashboard.style import DASHBOARD, THEMES, VOTE_COLOURS, VOTE_LABELS, Size
+from dashboard.style import THEMES, VOTE_COLOURS, VOTE_LABELS, VOTE_PATTERNS, Style
+from dashboard.urls import State
+from dashboard.wording import count, missing
 
 TITLE = "Vote outcomes"
 PARTS = ("in_favour", "against", "dissents", "abstained", "not_voting")
 LABEL_WIDTH = 30
 
 
-def vote_label(vote: pd.Series, parties: dict[str, str], cite: dict[str, str], width: int = LABEL_WIDTH) -> str:
-    """The row label: the motion, marked as a caucus vote where it is one, and the variant's source."""
+def rows(frames: Frames, view: State) -> pd.DataFrame:
+    """Every recorded vote of the congress, one row per source's tally: floor votes first, then
+    caucus votes, each source's variant after its vote."""
+    votes = frames.votes[frames.votes.congress_id == view.congress_id]
+    votes = votes.assign(is_caucus=votes.kind == "caucus").sort_values(["is_caucus", "order", "variant"])
+    parties = dict(zip(frames.parties.id, frames.parties.short, strict=True))
+    votes = votes.assign(caucus_label=votes.caucus.map(parties)).drop(columns="is_caucus")
+    why = reason_not_recorded(frames, view.congress_id, "votes") or "No vote of this congress was found in the sources."
+    return context(with_sources(frames, votes), subtitle(frames, view.congress_id), why)
+
+
+def counted(vote: pd.Series) -> bool:
+    """Whether a tally gives the votes for: only then is it drawn as a bar."""
+    return not missing(vote.in_favour)
+
+
+def vote_label(vote: pd.Series, width: int = LABEL_WIDTH) -> str:
+    """The row label: the motion, marked as a caucus vote where it is one; a variant says it is one."""
     motion = vote.motion
     if vote.kind == "caucus":
-        motion = f"{parties.get(vote.caucus, vote.caucus)} caucus: {motion}"
+        motion = f"{vote.caucus_label} caucus: {motion}"
     if not vote.is_default:
-        motion = f"same vote, as {cite.get(vote.source_id, vote.source_id)} counts it"
+        motion = f"the same vote, by a second source ({vote.variant + 1})"
     return wrap(motion, width, lines=3)
 
 
 def outcome_text(vote: pd.Series) -> str:
     """The result in words, exactly as far as the source goes."""
-    counts = [f"{int(vote[p]):,} {VOTE_LABELS[p].lower()}" for p in PARTS if pd.notna(vote[p])]
+    counts = [f"{count(vote[p])} {VOTE_LABELS[p].lower()}" for p in PARTS if not missing(vote[p])]
     verdict = "Passed" if vote.outcome == "passed" else "Rejected"
     if vote.unanimous:
         return f"{verdict} unanimously" + (f" ({', '.join(counts)})" if counts else "; no count in the source")
-    if pd.notna(vote.dissents) and pd.isna(vote.in_favour):
-        return f"{verdict} with only {int(vote.dissents):,} dissents; votes for not given"
+    if not missing(vote.dissents) and missing(vote.in_favour):
+        return f"{verdict} with only {count(vote.dissents)} dissents; the votes for are not given"
     if counts:
         return f"{verdict}: " + ", ".join(counts)
-    if pd.notna(vote.wording):
-        verdict = vote.wording[0].upper() + vote.wording[1:]
+    if isinstance(vote.wording, str):
+        verdict = f"{verdict} ({vote.wording})" if vote.wording.lower() not in ("passed", "rejected") else verdict
     return f"{verdict}; no count in the source"
 
 
-def vote_outcomes(
-    frames: Frames, congress_id: str, *, size: Size = DASHBOARD, theme: str = "light", link: str | None = None
-) -> go.Figure:
-    """Draw each recorded vote as a bar of for / against / abstained, with its result in words.
-
-    Parts the source does not give are left out and said to be unknown, never drawn as zero. Caucus
-    votes are labelled as such and listed after the floor votes; source variants follow their vote.
-    """
-    votes = frames.votes[frames.votes.congress_id == congress_id]
-    if votes.empty:
-        reason = reason_not_recorded(frames, congress_id, "votes") or "The sources read give no votes."
-        return not_recorded(frames, congress_id, title=TITLE, reason=reason, size=size, theme=theme, link=link)
-    row = congress(frames, congress_id)
-    parties = dict(zip(frames.parties.id, frames.parties.short, strict=True))
-    votes = votes.assign(is_caucus=votes.kind == "caucus").sort_values(["is_caucus", "order", "variant"])
-    cite = dict(zip(frames.sources.id, frames.sources.cite_as, strict=True))
-    width = 15 if size.narrow else LABEL_WIDTH
-    labels = [vote_label(v, parties, cite, width) for _, v in votes.iterrows()]
-    labels = _unique(labels)
-    fig = go.Figure()
-    shown_legend: set[str] = set()
-    peak = max(1, int(votes[list(PARTS)].fillna(0).sum(axis=1).max()))
-    for label, (_, vote) in zip(labels, votes.iterrows(), strict=True):
+def _bars(fig: go.Figure, bars: pd.DataFrame, labels: list[str], size_font: int) -> set[str]:
+    shown: set[str] = set()
+    for label, (_, vote) in zip(labels, bars.iterrows(), strict=True):
         total = 0
         for part in PARTS:
-            if pd.isna(vote[part]):
+            if missing(vote[part]):
                 continue
             value = int(vote[part])
             total += value
@@ -87,68 +76,161 @@ def vote_outcomes(
                     orientation="h",
                     name=VOTE_LABELS[part],
                     legendgroup=part,
-                    showlegend=part not in shown_legend,
-                    marker={
-                        "color": VOTE_COLOURS[part],
-                        "pattern": {"shape": "/" if part in ("against", "dissents") else ""},
-                    },
+                    showlegend=part not in shown,
+                    marker={"color": VOTE_COLOURS[part], "pattern": {"shape": VOTE_PATTERNS.get(part, "")}},
                     hovertemplate=(
                         f"<b>{html.escape(vote.motion)}</b><br>{VOTE_LABELS[part]}: {value:,}"
-                        f"<br>“{html.escape(vote.excerpt)}”<extra></extra>"
+                        f"<br>“{wrap(vote.excerpt, 60, lines=5)}”<br>Source: {html.escape(str(vote.source))}"
+                        "<extra></extra>"
                     ),
                     meta={"vote_id": vote.vote_id, "part": part, "variant": int(vote.variant)},
                 )
             )
-            shown_legend.add(part)
+            shown.add(part)
         fig.add_annotation(
             x=total,
             y=label,
-            text=wrap(outcome_text(vote), 18, lines=4) if size.narrow else html.escape(outcome_text(vote)),
+            text=html.escape(outcome_text(vote)),
             xanchor="left",
             xshift=8,
             showarrow=False,
-            font={"size": size.font - 1},
+            font={"size": size_font - 1},
             name=f"outcome-{vote.vote_id}" + (f"-{vote.variant}" if vote.variant else ""),
-            hovertext=html.escape(vote.excerpt),
         )
-    caucus_rows = [lab for lab, caucus in zip(labels, votes.is_caucus, strict=True) if caucus]
-    if caucus_rows and len(caucus_rows) < len(labels):
-        fig.add_hline(y=len(caucus_rows) - 0.5, line={"color": THEMES[theme].muted, "dash": "dot"})
+    return shown
+
+
+def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
+    """Draw each counted vote as a bar of for / against / abstained, with its result in words, and list
+    below it the votes the sources record without a count. A part the source does not give is not
+    drawn. Caucus votes sit below a dotted line; a second source's count follows its vote."""
+    size = style.size
+    muted = THEMES[style.theme].muted
+    bars = votes[votes.apply(counted, axis=1)]
+    listed = votes[~votes.apply(counted, axis=1)]
+    width = 15 if size.narrow else LABEL_WIDTH
+    labels = [vote_label(v, width) for _, v in bars.iterrows()]
+    fig = go.Figure()
+    shown = _bars(fig, bars, labels, size.font)
+    font = size.font - 1
+    list_share = 0.0
+    chrome = round(size.font * 4.6) + 110
+    bar_px = max(180, len(bars) * size.font * 3.6) if not bars.empty else 0
+    height = None if size.width else size.height
+    if not listed.empty:
+        wrap_at = 44 if size.narrow else (110 if size.width else 100)
+        header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
+        items = [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=3) for _, vote in listed.iterrows()]
+        lines = 1 + sum(item.count("<br>") + 1 for item in items)
+        if size.width:  # a fixed-size image: the list shrinks to fit beside the bars
+            plot_px = size.height - chrome
+            room = plot_px * (0.6 if not bars.empty else 1.0)
+            font = max(11, min(font, int(room / (lines * 1.3))))
+            list_px = lines * font * 1.3
+        else:  # the dashboard: the figure is as tall as the bars and the list need
+            list_px = lines * font * 1.3
+            plot_px = bar_px + list_px + (size.font * 2 if bar_px else 0)
+            height = round(chrome + plot_px)
+        list_share = 1.0 if bars.empty else min(0.6, list_px / plot_px)
+        fig.add_annotation(
+            text="<br>".join([f"<b>{header}</b>", *items]),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=list_share,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": font},
+            name="uncounted",
+        )
+    elif not size.width:
+        height = round(chrome + bar_px)
+    if not bars.empty:
+        caucus = [lab for lab, kind in zip(labels, bars.kind, strict=True) if kind == "caucus"]
+        if caucus and len(caucus) < len(labels):
+            fig.add_hline(y=len(caucus) - 0.5, line={"color": muted, "dash": "dot"})
+        fig.update_yaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=labels[::-1],
+            ticks="",
+            showgrid=False,
+            automargin=False,
+            domain=[list_share + 0.06 if not listed.empty else 0, 1],
+        )
+        peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
+        left = label_margin(labels, size)
+        ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
+        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)])
+    else:
+        left = 20
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
     fig.update_layout(
         barmode="stack",
         bargap=0.35,
         legend={**BELOW, "y": -0.02}
         if size.narrow
-        else {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": size.font - 1}},
+        else {
+            "orientation": "h",
+            "x": 1,
+            "xanchor": "right",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": size.font - 1},
+        },
+        showlegend=bool(shown),
         hovermode="closest",
     )
-    fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=labels[::-1], ticks="", showgrid=False, automargin=False
+    kinds = "Floor votes of the congress" + (
+        "; below the dotted line, one party's caucus" if len(set(bars.kind)) > 1 else ""
     )
-    left = label_margin(labels, size)
-    fig.update_xaxes(
-        visible=False, range=[0, value_axis_end(peak, (a.text for a in fig.layout.annotations), left, size)]
-    )
-    basis = "Floor votes of the congress" + ("; below the line, votes of one party's caucus" if caucus_rows else "")
-    basis += ". A count the source does not give is not drawn."
     return finish(
         fig,
         title=TITLE,
-        row=row,
-        sources=source_line(frames, votes.source_id, link),
+        subtitle=votes.attrs["subtitle"],
+        sources=source_line(votes.source, style.link),
         size=size,
-        theme=theme,
+        theme=style.theme,
         left=left,
-        top=0 if size.narrow else round(size.font * 1.6 * (1 + (len(shown_legend) > 3 and not size.width))),
-        bottom=round(size.font * (4.5 if size.narrow else 0.9)),  # room for a three-line last label
-        basis=basis,
+        top=0,
+        basis=kinds + ". A count the source does not give is not drawn." if not bars.empty else None,
+        height=height,
+        wide=True,
     )
 
 
-def _unique(labels: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return out
+def summary(votes: pd.DataFrame) -> str:
+    """How many votes are recorded, and the first counted one's result."""
+    if votes.empty:
+        return f"{TITLE}: {votes.attrs['missing']}"
+    shown = votes[votes.is_default]
+    text = f"{len(shown)} recorded vote{'s' if len(shown) != 1 else ''}"
+    first = next((v for _, v in shown.iterrows() if counted(v)), None)
+    if first is not None:
+        text += f"; “{first.motion}”: {outcome_text(first)}"
+    uncounted = sum(not counted(v) for _, v in shown.iterrows())
+    if uncounted:
+        text += f"; {uncounted} without a count in the sources"
+    return text + "."
+
+
+def table(votes: pd.DataFrame) -> pd.DataFrame:
+    """The tallies as a table for people: the motion, the result in words, each count, the source."""
+    if votes.empty:
+        return pd.DataFrame()
+    return pd.DataFrame(
+        {
+            "Vote": [vote_label(v, 500).replace("<br>", " ") for _, v in votes.iterrows()],
+            "Result": [outcome_text(v) for _, v in votes.iterrows()],
+            **{VOTE_LABELS[p]: [count(v) if not missing(v) else "—" for v in votes[p]] for p in PARTS},
+            "Source": votes.source.fillna(""),
+            "Source's words": [f"“{e}”" for e in votes.excerpt],
+        }
+    )
+
+
+CHART = Chart("votes", TITLE, "congress", rows, draw, summary, table)

@@ -23,7 +23,7 @@ def test_a_chart_downloads_as_svg_with_the_permalink(page: Page, server_url: str
     expect(controls.get_by_role("group", name="Format")).to_be_visible()
     controls.get_by_label("SVG").check()
     controls.get_by_label("Slide").check()
-    button = controls.get_by_role("button", name="Download Party composition: seats")
+    button = controls.get_by_role("button", name="Download Party composition")
     with page.expect_download(timeout=60_000) as info:
         button.focus()
         page.keyboard.press("Enter")  # keyboard-operable

@@ -32,9 +32,10 @@ def test_compare_by_url(page: Page, server_url: str) -> None:
     expect(page.locator("#compare-view")).to_be_visible(timeout=20_000)
     expect(page.locator("#graph-compare .barlayer .point").first).to_be_visible()
     table = page.locator("#change-table")
-    expect(table).to_contain_text("Bolsheviks")
-    expect(table).to_contain_text("+285 / +46.7 pts")
-    expect(table.locator("th").nth(1)).to_contain_text("sources differ: 5 lists, the default shown")
+    expect(table).to_contain_text("Bolsheviks / Communists")
+    expect(table).to_contain_text("— (bases differ)")  # 784 with full vote against 649, voting right not stated
+    expect(table).not_to_contain_text("+285")
+    expect(table.locator("th").nth(1)).to_contain_text("sources differ: 6 lists, the default shown")
     expect(page.locator("#view")).to_be_hidden()
     assert page.console_errors == []
     screenshot(page, "compare-1-2-1920")
@@ -57,7 +58,7 @@ def test_timeline_click_opens_the_congress(page: Page, server_url: str) -> None:
     page.goto(f"{server_url}/?view=timeline")
     bars = page.locator("#graph-timeline .barlayer .point")
     expect(bars.first).to_be_visible(timeout=20_000)
-    expect(page.locator("#graph-timeline")).to_contain_text("No party data")
+    expect(page.locator("#graph-timeline")).to_contain_text("No party shares in the sources")
     screenshot(page, "timeline-1920")
     page.locator("#graph-timeline .barlayer .trace").first.locator(".point").nth(1).click(force=True)
     expect(page.locator("#facts h2")).to_have_text("Second All-Russian Congress of Soviets", timeout=10_000)

@@ -1,0 +1,68 @@
+"""Party rows across congresses, for the comparison and the timeline.
+
+A renamed party is one row: the Bolsheviks (RSDLP(b)) became the Communists (RCP(b)) in March 1918 and
+the ACP(b) in December 1925 (`data/parties.toml`, its lineage). Each cell keeps the source's own word
+and the official name of the time. A sub-faction (the Left SRs within the SRs) keeps its parent.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.charts.base import default_parts, with_sources
+from dashboard.frames import Frames
+from dashboard.style import party_rank
+
+NO_PARTY_DATA = "No party composition was found in the sources read."
+
+
+def party_rows(frames: Frames, congress_ids: list[str]) -> pd.DataFrame:
+    """Each congress's default party breakdown, one row per part (sub-parts too), with its lineage; a
+    congress without one has a single row with `status` 'not recorded' and the record's reason."""
+    congresses = frames.congresses.set_index("congress_id")
+    reasons = frames.not_recorded[frames.not_recorded.topic == "party"].set_index("congress_id").reason
+    out = [frames.composition.iloc[0:0].assign(within_lineage=pd.Series(dtype="string"))]
+    for congress_id in congress_ids:
+        c = congresses.loc[congress_id]
+        head = {
+            "congress_id": congress_id,
+            "congress": c["name"],
+            "series": c.series,
+            "ordinal": int(c.ordinal),
+            "date": c.start_ns,
+            "date_given": c.start,
+            "delegates": c.delegates_total,
+            "delegates_approximate": bool(c.delegates_total_approximate),
+            "delegates_bound": c.delegates_total_bound,
+        }
+        comp = frames.composition
+        lists = comp[(comp.congress_id == congress_id) & (comp.kind == "party") & comp.body.isna()].breakdown.nunique()
+        head["lists"] = int(lists)
+        parts = default_parts(frames, congress_id, "party")
+        if parts.empty:
+            reason = reasons.get(congress_id, NO_PARTY_DATA)
+            out.append(pd.DataFrame([head | {"status": "not recorded", "reason": reason, "gap": False}]))
+            continue
+        parts = parts.assign(**head, status="listed", reason=None)
+        parts["lineage_id"] = parts.lineage_id.fillna(parts.part_id)
+        parents = dict(zip(parts.part_id, parts.lineage_id, strict=True))
+        parts["within_lineage"] = parts.within.map(parents)
+        out.append(parts)
+    rows = with_sources(frames, pd.concat(out, ignore_index=True))
+    rows["row_label"] = rows.lineage_label.fillna(rows.label)
+    return rows
+
+
+def lineage_order(rows: pd.DataFrame) -> list[str]:
+    """The lineages in the rows, from the left of the hall to the right, the gap last."""
+    listed = rows[rows.status == "listed"]
+    first = listed.drop_duplicates("lineage_id").set_index("lineage_id").part_id
+    return sorted(first.index, key=lambda key: (party_rank(first[key]), key))
+
+
+def cell_label(row: pd.Series) -> str:
+    """A party's name in one congress: the source's word, with the official name of the time where the
+    party was renamed ('Bolsheviks (RCP(b))')."""
+    if isinstance(row.name_of_time, str):
+        return f"{row.label} ({row.name_of_time})"
+    return str(row.label)

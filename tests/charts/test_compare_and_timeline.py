@@ -1,0 +1,86 @@
+"""The comparison and the timeline: one row per party lineage, bases named, no change across bases."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from dashboard.charts import chart
+from dashboard.charts.compare import change_table, changes
+from dashboard.frames import Frames
+from dashboard.style import GAP_COLOUR, party_colour
+from dashboard.urls import State
+from tests.charts.conftest import annotation
+
+
+def _rows(frames: Frames, *ids: str, measure: str = "count") -> pd.DataFrame:
+    return chart("compare").rows(frames, State(view="compare", compare_ids=ids, measure=measure))
+
+
+def test_compare_counts_with_each_bars_base(draw) -> None:
+    fig = draw("compare", view="compare", compare_ids=("ar-01", "ar-02"))
+    party = next(t for t in fig.data if t.meta["part_id"] == "communist-party")
+    assert list(party.x) == [105, 390] and party.name == "Bolsheviks / Communists"
+    assert party.marker.color == party_colour("bolshevik")
+    gap = next(t for t in fig.data if t.meta["part_id"] == "not-accounted")
+    assert list(gap.x) == [7] and gap.marker.color == GAP_COLOUR
+    labels = [label.replace("<br>", " ") for label in fig.layout.yaxis.categoryarray]
+    assert any("784 delegates with full vote" in label for label in labels)
+    assert any("649 delegates (voting right not stated)" in label for label in labels)
+
+
+def test_compare_left_srs_segment_inside_the_srs(draw) -> None:
+    fig = draw("compare", view="compare", compare_ids=("ar-02", "ar-04"))
+    left = next(t for t in fig.data if t.meta["part_id"] == "left-sr")
+    sr = next(t for t in fig.data if t.meta["part_id"] == "sr")
+    assert sorted(left.x) == [100, 283] and list(sr.x) == [60]  # 160 SRs in October: 100 Left, 60 others
+    assert any("within the sr" in html.unescape(h).lower() for h in left.hovertext)
+
+
+def test_compare_shares_and_a_percent_only_congress(draw) -> None:
+    counts = draw("compare", view="compare", compare_ids=("ar-13", "ar-14"))
+    assert annotation(counts, "missing-ar-14") == "The sources give only shares: switch to shares"
+    shares = draw("compare", view="compare", compare_ids=("ar-13", "ar-14"), measure="share")
+    non_party = next(t for t in shares.data if t.meta["part_id"] == "non-party")
+    assert [round(x, 1) for x in non_party.x] == [round(100 * 409 / 1603, 1), 28.1]
+    assert tuple(shares.layout.xaxis.range) == (0, 100)
+
+
+def test_change_is_computed_within_one_base_only(frames: Frames) -> None:
+    long = changes(_rows(frames, "ar-05", "ar-06"))  # both of delegates with full vote
+    party = long[(long.lineage_id == "communist-party") & (long.congress_id == "ar-06")].iloc[0]
+    assert party.change_count == 173 and round(party.change_share, 1) == round(100 * 946 / 963 - 100 * 773 / 1164, 1)
+    across = changes(_rows(frames, "ar-13", "ar-14"))  # all delegates, then a base the source does not state
+    assert set(across[across.congress_id == "ar-14"].why_no_change.dropna()) <= {
+        "bases differ",
+        "absent or not recorded in one of them",
+    }
+
+
+def test_a_party_missing_from_a_congress_is_absent_not_zero(frames: Frames) -> None:
+    table = change_table(_rows(frames, "ar-02", "ar-05"))
+    sr = table[table.Party == "SRs"].iloc[0]
+    assert list(sr)[-1] == "absent"
+
+
+def test_comparing_congresses_without_party_data(frames: Frames, draw) -> None:
+    """No congress in the list has party data: the table and the figure say so (no crash)."""
+    rows = _rows(frames, "ar-11", "ar-17")
+    assert change_table(rows).empty
+    fig = draw("compare", view="compare", compare_ids=("ar-11", "ar-17"))
+    assert annotation(fig, "missing-ar-11") == "No party composition in the sources read"
+
+
+def test_timeline_bars_are_named_dated_and_evenly_spaced(draw) -> None:
+    fig = draw("timeline", view="timeline")
+    party = [t for t in fig.data if t.meta["part_id"] == "communist-party"]
+    first = party[0]
+    assert list(first.customdata)[:2] == ["ar-01", "ar-02"]
+    assert [round(y, 1) for y in first.y[:2]] == [13.4, 60.1]
+    assert first.x[0] == "I<br>Jun 1917" and first.x[1] == "II<br>Oct 1917"
+    assert fig.layout.xaxis.type == "category"
+    missing = [t for t in fig.data if t.meta["part_id"] == "no-data"]
+    assert "ar-11" in {c for t in missing for c in t.customdata}
+    assert all(y == 100 for t in missing for y in t.y)
+    assert len({t.legendgroup for t in fig.data if t.showlegend}) == len([t for t in fig.data if t.showlegend])

@@ -1,0 +1,91 @@
+"""Every chart of every congress and view: rows with named bases, no share above 100 %, no "≈" where a
+bound stands, and a figure with its title, the congress in its subtitle and its sources."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.charts import CHARTS, chart
+from dashboard.frames import Frames, load_frames
+from dashboard.style import PRESETS, THEMES, Style
+from dashboard.urls import State
+from dashboard.wording import SIGNS
+
+FRAMES = load_frames()
+CONGRESSES = list(FRAMES.congresses.congress_id)
+ORDER = list(FRAMES.congresses.sort_values("start_ns").congress_id)
+VIEWS = (
+    [(c.id, State(congress_id=i)) for c in CHARTS for i in CONGRESSES]
+    + [
+        ("compare", State(view="compare", compare_ids=pair, measure=m))
+        for pair in itertools.pairwise(ORDER)
+        for m in ("count", "share")
+    ]
+    + [("compare", State(view="compare", compare_ids=("ar-01", "ar-02", "ar-04", "ar-05")))]
+    + [("timeline", State(view="timeline"))]
+)
+
+
+def figure_texts(fig: go.Figure) -> list[str]:
+    """Every text a figure shows: trace names, texts, hovers, annotations and titles, unescaped."""
+    texts = [fig.layout.title.text or "", fig.layout.title.subtitle.text or ""]
+    texts += [a.text or "" for a in fig.layout.annotations]
+    for trace in fig.data:
+        texts.append(trace.name or "")
+        for attribute in ("text", "hovertext", "hovertemplate"):
+            value = getattr(trace, attribute, None)
+            texts += [str(v) for v in value] if isinstance(value, tuple | list) else [str(value or "")]
+    return [html.unescape(t) for t in texts]
+
+
+def _bounded(rows: pd.DataFrame) -> list[tuple[int, str]]:
+    if "bound" not in rows:
+        return []
+    found = rows[rows.bound.notna() & rows["count"].notna()]
+    return [(int(r["count"]), r.bound) for _, r in found.iterrows()]
+
+
+@pytest.mark.parametrize(
+    ("chart_id", "view"),
+    VIEWS,
+    ids=[f"{c}-{v.congress_id or ','.join(v.compare_ids) or 'timeline'}-{v.measure}" for c, v in VIEWS],
+)
+def test_every_chart_tells_its_numbers_straight(frames: Frames, chart_id: str, view: State) -> None:
+    c = chart(chart_id)
+    rows = c.rows(frames, view)
+    assert isinstance(c.summary(rows), str) and c.summary(rows)
+    if rows.empty:
+        assert rows.attrs["missing"]
+        return
+    if "share" in rows:
+        shares = rows.share.dropna().astype(float)
+        assert (shares <= 100 + 1e-9).all() and (shares >= 0).all()
+        named = rows[rows.share.notna()]
+        assert named.base.notna().all(), "a share is always of a named base"
+        top = rows[(rows.level == 0) & rows.share.notna()].groupby(["congress_id", "breakdown"]).share.sum()
+        assert (top <= 100.5).all()
+    fig = c.draw(rows, Style(PRESETS["projector"]))
+    texts = figure_texts(fig)
+    assert fig.layout.title.text and c.title in fig.layout.title.text
+    source = next(a.text for a in fig.layout.annotations if a.name == "source-line")
+    assert "Source" in source
+    joined = "\n".join(texts)
+    for value, bound in _bounded(rows):
+        number = f"{value:,}"
+        assert not re.search(rf"≈{re.escape(number)}\b", joined), f"≈{number} where the source says {bound} {number}"
+        assert f"{SIGNS[bound]}{number}" in joined or f"{bound} {number}" in joined
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_sizes_and_themes(frames: Frames, preset: str, theme: str) -> None:
+    c = chart("party-seats")
+    fig = c.draw(c.rows(frames, State(congress_id="ar-02")), Style(PRESETS[preset], theme))
+    assert (fig.layout.width, fig.layout.height) == (PRESETS[preset].width, PRESETS[preset].height)
+    assert fig.layout.template.layout.paper_bgcolor == THEMES[theme].paper

@@ -1,0 +1,63 @@
+"""Votes: counted tallies as bars (unknown parts not drawn), votes without a count as a compact list."""
+
+from __future__ import annotations
+
+from dashboard.style import VOTE_COLOURS
+from tests.charts.conftest import annotation
+
+
+def _parts(fig, vote_id: str, variant: int = 0) -> dict[str, int]:
+    return {
+        t.meta["part"]: int(t.x[0]) for t in fig.data if t.meta["vote_id"] == vote_id and t.meta["variant"] == variant
+    }
+
+
+def test_first_congress_support_for_the_provisional_government(draw) -> None:
+    fig = draw("votes", congress_id="ar-01")
+    assert _parts(fig, "support-provisional-government") == {"in_favour": 543, "against": 126, "abstained": 52}
+    assert _parts(fig, "support-provisional-government", 1) == {
+        "in_favour": 543,
+        "against": 126,
+    }  # no abstentions given
+    assert annotation(fig, "outcome-support-provisional-government") == "Passed: 543 for, 126 against, 52 abstained"
+    for trace in fig.data:
+        assert trace.marker.color == VOTE_COLOURS[trace.meta["part"]]
+
+
+def test_a_second_sources_count_is_not_labelled_with_its_website(draw) -> None:
+    fig = draw("votes", congress_id="ar-01")
+    labels = [label.replace("<br>", " ") for label in fig.layout.yaxis.categoryarray]
+    assert any("the same vote, by a second source" in label for label in labels)
+    assert not any(".com" in label or "Centenary" in label for label in labels)
+
+
+def test_votes_without_a_count_are_a_list_not_bars(draw) -> None:
+    fig = draw("votes", congress_id="ar-01")
+    listed = annotation(fig, "uncounted").replace("<br>", " ")
+    assert "Convocation of the Constituent Assembly: Passed unanimously; no count in the source" in listed
+    assert "Passed with only 8 dissents; the votes for are not given" in listed  # never drawn as a bar of 8
+    assert not any(t.meta["vote_id"] in ("general-peace", "constituent-assembly") for t in fig.data)
+
+
+def test_second_congress_decrees_listed_and_the_caucus_vote_drawn(draw) -> None:
+    fig = draw("votes", congress_id="ar-02")
+    assert _parts(fig, "sr-caucus-withdrawal") == {"in_favour": 60, "against": 92}
+    assert "SRs caucus" in fig.layout.yaxis.categoryarray[0]
+    listed = annotation(fig, "uncounted").replace("<br>", " ")
+    assert "Decree on Peace: Passed (adopted); no count in the source" in listed
+    assert "Decree on Land" in listed and "enormous majority" in listed
+
+
+def test_against_and_dissents_differ(draw) -> None:
+    assert VOTE_COLOURS["against"] != VOTE_COLOURS["dissents"]
+
+
+def test_fourth_congress_three_counts_of_brest_litovsk(draw) -> None:
+    fig = draw("votes", congress_id="ar-04")
+    ids = {(t.meta["vote_id"], t.meta["variant"]) for t in fig.data}
+    assert len({v for v, _ in ids}) >= 2 and {variant for _, variant in ids} >= {0, 1, 2}
+
+
+def test_a_congress_with_only_uncounted_votes_is_a_list(draw) -> None:
+    fig = draw("votes", congress_id="ar-13")
+    assert not fig.data and "Recorded without a count" in annotation(fig, "uncounted")
