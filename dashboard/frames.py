@@ -234,6 +234,7 @@ def _composition_rows(c: Congress, names: dict[str, str]) -> list[dict]:
                 | {
                     "order": order,
                     "part_id": part.id,
+                    "party_id": part.id if b.kind == "party" else None,
                     "label": part.label or names.get(part.id, part.id),
                     "within": part.within,
                     "count": part.count,
@@ -262,6 +263,7 @@ def _composition_rows(c: Congress, names: dict[str, str]) -> list[dict]:
                     "note": note,
                     "order": len(b.parts),
                     "part_id": GAP_ID,
+                    "party_id": None,
                     "label": GAP_LABEL,
                     "within": None,
                     "count": round(gap) if b.unit == "count" else None,
@@ -290,6 +292,7 @@ COMPOSITION_COLUMNS = {
     "total_approximate": FLAG,
     "order": "int64",
     "part_id": TEXT,
+    "party_id": TEXT,
     "label": TEXT,
     "within": TEXT,
     "count": COUNT,
