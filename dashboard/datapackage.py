@@ -1,4 +1,9 @@
-"""Write the frames as CSV files with a Frictionless Data Package descriptor."""
+"""Write the frames as CSV files with a Frictionless Data Package descriptor.
+
+The descriptor carries the licences, the sources with their citation fields, a description of every
+column, each table's primary key and its foreign keys (congresses, sources and parties), so that
+`frictionless validate datapackage.json` checks the tables against each other.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +13,25 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard import licences
+from dashboard.field_descriptions import describe
 from dashboard.frames import Frames
 
 TITLE = "Congresses of Soviets, 1917–1937: sourced delegate, party and vote records"
+DESCRIPTION = (
+    "Every number of the Congresses of Soviets of Soviet Russia and the USSR, 1917–1937, with the source that "
+    "gives it and that source's own words. Where sources disagree, every variant is kept and is_default marks "
+    "the one shown. The compilation is under CC BY-SA 4.0; each excerpt stays under its source's licence or "
+    "terms (sources.licence)."
+)
 
 DESCRIPTIONS = {
     "congresses": "One row per congress: dates (as given and New Style), place, delegate totals.",
     "dates": "Every source's dating of each congress; is_default marks the one shown.",
     "composition": "Party, social, origin, voting-right and other breakdowns, one row per part. "
-    "part_id 'not-accounted' is the gap between the parts and the stated total. Every share is of a named "
-    "base (column base); a breakdown without one has no shares. Column derived says how a computed number "
-    "was worked out.",
+    "part_id 'not-accounted' is the gap between the parts and the stated total; party_id names the party "
+    "where the breakdown is by party. Every share is of a named base (column base); a breakdown without "
+    "one has no shares. Column derived says how a computed number was worked out.",
     "votes": "Recorded votes, one row per source variant. Empty counts are not given by the source.",
     "bodies": "Bodies elected by each congress.",
     "events": "Timeline events, with the date as given and in New Style.",
@@ -27,10 +40,30 @@ DESCRIPTIONS = {
     "statements": "Sourced statements without numbers of their own.",
     "numbers": "Every number in the records with its source id and verbatim excerpt, variants included.",
     "not_recorded": "Kinds of data the sources do not give for a congress, and why.",
-    "sources": "The sources cited.",
+    "sources": "The sources cited, with what a citation needs: author, year, volume, pages, the date read, "
+    "the copy read where it is not the original, the licence or terms, and how reliable each is.",
     "parties": "Parties, factions and groups.",
     "lineages": "The official names a renamed party had over time (RSDLP(b), RCP(b), ACP(b)), each with its source.",
 }
+
+PRIMARY_KEYS = {
+    "congresses": ["congress_id"],
+    "dates": ["congress_id", "start", "end", "source_id"],
+    "composition": ["congress_id", "breakdown", "order"],
+    "votes": ["congress_id", "vote_id", "variant"],
+    "bodies": ["congress_id", "body_id"],
+    "events": ["congress_id", "order"],
+    "decisions": ["congress_id", "decision_id"],
+    "quotes": ["congress_id", "words"],
+    "statements": ["congress_id", "text"],
+    "numbers": ["congress_id", "field", "source_id", "value"],
+    "not_recorded": ["congress_id", "topic"],
+    "sources": ["id"],
+    "parties": ["id"],
+    "lineages": ["lineage_id", "since"],
+}
+PARTY_COLUMNS = {"composition": ["party_id"], "votes": ["caucus"], "parties": ["family"]}
+"""Columns that name a party (parties.id), besides the source and congress ids every table may carry."""
 
 
 def _field_type(series: pd.Series) -> str:
@@ -48,24 +81,69 @@ def _field_type(series: pd.Series) -> str:
     return "string"
 
 
+def _resource_name(frame_name: str) -> str:
+    return frame_name.replace("_", "-")
+
+
+def _reference(frame_name: str, target: str, field: str) -> dict:
+    resource = "" if target == frame_name else _resource_name(target)
+    return {"resource": resource, "fields": field}
+
+
+def _foreign_keys(name: str, frame: pd.DataFrame) -> list[dict]:
+    keys = []
+    if name != "congresses" and "congress_id" in frame.columns:
+        keys.append({"fields": "congress_id", "reference": _reference(name, "congresses", "congress_id")})
+    for column in (c for c in frame.columns if c.endswith("source_id")):
+        keys.append({"fields": column, "reference": _reference(name, "sources", "id")})
+    for column in PARTY_COLUMNS.get(name, []):
+        keys.append({"fields": column, "reference": _reference(name, "parties", "id")})
+    return keys
+
+
+def _field(name: str, column: str, series: pd.Series) -> dict:
+    field = {"name": column, "type": _field_type(series)}
+    description = describe(name, column)
+    if description:
+        field["description"] = description
+    return field
+
+
+def _source(row: pd.Series) -> dict:
+    """A source as the descriptor lists it: title and address, with its citation fields and licence."""
+    entry = {"title": f"{row.title} ({row.publisher})", "path": row.url}
+    for key in ("author", "editor", "imprint", "year", "volume", "pages", "read_via", "copy_of"):
+        value = row[key]
+        if pd.notna(value):
+            entry[key] = int(value) if key == "year" else value
+    entry["accessed"] = row.accessed.isoformat()
+    entry["licenses"] = [licences.SOURCES[row.licence].as_package()]
+    return entry
+
+
 def descriptor(frames: Frames) -> dict:
     """The datapackage.json descriptor of the CSV files `write_package` writes."""
-    sources = frames.sources
     return {
         "profile": "tabular-data-package",
         "name": "congresses-of-soviets",
         "title": TITLE,
-        "sources": [{"title": f"{r.title} ({r.publisher})", "path": r.url} for r in sources.itertuples()],
+        "description": DESCRIPTION,
+        "licenses": [licences.DATA.as_package()],
+        "sources": [_source(row) for _, row in frames.sources.iterrows()],
         "resources": [
             {
-                "name": name.replace("_", "-"),
+                "name": _resource_name(name),
                 "path": f"{name}.csv",
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "description": DESCRIPTIONS[name],
-                "schema": {"fields": [{"name": c, "type": _field_type(frame[c])} for c in frame.columns]},
+                "schema": {
+                    "fields": [_field(name, c, frame[c]) for c in frame.columns],
+                    "primaryKey": PRIMARY_KEYS[name],
+                    "foreignKeys": _foreign_keys(name, frame),
+                },
             }
             for name, frame in frames.items()
         ],

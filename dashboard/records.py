@@ -45,6 +45,9 @@ Population = Literal["full-vote", "all", "unstated", "declared", "members", "org
 """
 Moment = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """When a count holds: "opening", "close", or the source's own words ("as of 8 November")."""
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Licence = Literal["CC-BY-SA-4.0", "CC-BY-SA-3.0", "CC-BY-SA-2.0", "GFDL", "public-domain", "quotation"]
+"""How the records may reuse a source's words: its licence, or, for a work under copyright, quotation."""
 
 
 class Record(BaseModel):
@@ -406,15 +409,46 @@ class Congress(Record):
 
 
 class Source(Record):
-    """A published source the records cite."""
+    """A published source the records cite, with what a citation of it needs.
+
+    `url` is the original where it exists and carries the words read; `read_via` is the copy
+    actually read when that is not the original (a mirror, an online copy of a printed book).
+    `copy_of` names the original a copy reproduces when the original could not be shown to carry
+    the same words, so the copy stays the `url`.
+    """
 
     id: Slug
     title: Text
-    publisher: Text = Field(description="Author or publisher.")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    publisher: Text = Field(description="The by-line shown with the title: author or publisher, as free text.")
+    author: Text | None = Field(None, description="Who wrote it, as the work names them.")
+    editor: Text | None = Field(None, description="Who edited it, where an editor is named.")
+    imprint: Text | None = Field(None, description="Place and publisher of a printed work, as 'New York: Knopf'.")
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = Field(None, description="Year of publication.")
+    no_year: Text | None = Field(None, description="Why no year of publication can be given.")
+    volume: Text | None = None
+    pages: Text | None = None
+    url: Url
+    read_via: Url | None = Field(None, description="The copy actually read, where it is not the original.")
+    copy_of: Url | None = Field(None, description="The original this copy reproduces, where its words are unconfirmed.")
+    accessed: dt.date = Field(description="When the source was read.")
+    licence: Licence
+    terms: Text | None = Field(None, description="What the licence or the source's terms say, in brief.")
     what: Text = Field(description="What kind of source it is.")
     short: Text | None = Field(None, description="A short name for citations; else the publisher's first part.")
     reliability: Text | None = None
+    weak: bool = Field(False, description="To be used with care; `reliability` says why.")
+
+    @model_validator(mode="after")
+    def _citable(self) -> Source:
+        if (self.year is None) == (self.no_year is None):
+            raise ValueError("give either 'year' or 'no_year' (why no year is known), not both or neither")
+        if self.weak and not self.reliability:
+            raise ValueError("a weak source needs 'reliability': why it is weak")
+        if self.read_via is not None and self.read_via == self.url:
+            raise ValueError("'read_via' repeats 'url': leave it out when the original was read")
+        if self.read_via is not None and self.copy_of is not None:
+            raise ValueError("give 'read_via' (original confirmed) or 'copy_of' (original unconfirmed), not both")
+        return self
 
     @property
     def cite_as(self) -> str:

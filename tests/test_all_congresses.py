@@ -1,8 +1,10 @@
-"""All the congresses, I-XVII All-Russian and I-VIII All-Union, against the research dossier.
+"""All the congresses, I-XVII All-Russian and I-VIII All-Union, against the project's research.
 
-Numbers are checked against `shared/research/congress_facts.md` (its tables and its §4 list of
+Numbers are checked against the research's sourced fact dossier (its tables and its §4 list of
 disagreements): each value with the source that gives it, every variant kept, the defaults
 as chosen, nothing from the low-reliability sources of §5, and no Party-congress figures.
+Excerpts are checked word for word against the texts read from each source, kept as fixtures in
+`tests/fixtures/sources/`.
 """
 
 from __future__ import annotations
@@ -11,16 +13,14 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from dashboard.calendar import FIRST_GREGORIAN_DAY, new_style
 from dashboard.loader import load_records
 from dashboard.records import Breakdown, Claim, Congress
-from tests.conftest import SEED
+from tests.conftest import source_passages
 
-DOSSIER = SEED.parents[1] / "research" / "congress_facts.md"
 RECORDS = load_records()
 CONGRESSES = {c.id: c for c in RECORDS.congresses}
 
@@ -663,32 +663,53 @@ def test_low_reliability_sources_are_never_shown_by_default() -> None:
 # Excerpts are verbatim.
 
 
-def _excerpts_of(predicate) -> list[tuple[str, str]]:
-    return [
+def _excerpts_of(source: str) -> list[tuple[str, str]]:
+    """Every excerpt citing `source`, in the congress records and in the parties' lineages."""
+    found = [
         (c.id, item["excerpt"])
         for c in RECORDS.congresses
         for item in all_excerpts(c.model_dump(by_alias=True))
-        if predicate(item["source"])
+        if item["source"] == source
+    ]
+    return found + [
+        (lineage.id, name.excerpt)
+        for lineage in RECORDS.lineages.values()
+        for name in lineage.names
+        if name.source == source
     ]
 
 
-def test_seed_excerpts_are_verbatim_in_the_seed() -> None:
-    seed = _flat(SEED.read_text(encoding="utf-8"))
-    excerpts = _excerpts_of(lambda source: source == "mia-glossary")
-    assert len(excerpts) > 50
-    for cid, excerpt in excerpts:
-        for fragment in excerpt.split(" … "):
-            assert _flat(fragment) in seed, f"{cid}: {fragment!r}"
+def _not_verbatim(source: str, excerpts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parts of excerpts (joined by " … ") that are in no single passage read from `source`."""
+    passages = [_flat(p) for p in source_passages(source)]
+    return [
+        (cid, fragment)
+        for cid, excerpt in excerpts
+        for fragment in excerpt.split(" … ")
+        if not any(_flat(fragment) in p for p in passages)
+    ]
 
 
-@pytest.mark.skipif(not DOSSIER.exists(), reason="the research dossier is not on this machine")
-def test_other_excerpts_are_verbatim_in_the_dossier() -> None:
-    dossier = _flat(Path(DOSSIER).read_text(encoding="utf-8"))
-    excerpts = _excerpts_of(lambda source: source != "mia-glossary")
-    assert len(excerpts) > 300
-    for cid, excerpt in excerpts:
-        for fragment in excerpt.split(" … "):
-            assert _flat(fragment) in dossier, f"{cid}: {fragment!r}"
+@pytest.mark.parametrize("source", sorted(RECORDS.sources))
+def test_excerpts_are_verbatim_in_their_own_source(source: str) -> None:
+    excerpts = _excerpts_of(source)
+    assert excerpts, f"no record cites {source}"
+    assert _not_verbatim(source, excerpts) == []
+
+
+def test_excerpts_are_many_and_the_seed_is_whole() -> None:
+    assert len(_excerpts_of("mia-glossary")) > 50
+    assert sum(len(_excerpts_of(s)) for s in RECORDS.sources if s != "mia-glossary") > 300
+    (seed,) = source_passages("mia-glossary")
+    assert seed.startswith("MIA: Encyclopedia of Marxism: Glossary of Events")
+    assert seed.rstrip().endswith("consisting of 386 members and 127 alternate members.")
+
+
+def test_a_changed_or_misattributed_excerpt_is_caught() -> None:
+    cid, excerpt = next(e for e in _excerpts_of("mia-glossary") if "649 delegates" in e[1])
+    assert _not_verbatim("mia-glossary", [(cid, excerpt)]) == []
+    assert _not_verbatim("mia-glossary", [(cid, excerpt.replace("649", "694"))]) != []
+    assert _not_verbatim("encspb-second-congress", [(cid, excerpt)]) != []  # the seed's words, not encspb's
 
 
 def test_every_source_is_used_and_every_used_source_is_listed() -> None:

@@ -53,9 +53,7 @@ def test_third_congress_voting_right_is_of_its_own_two_counts(frames: Frames) ->
     rights = default_parts(frames, "ar-03", "voting-right").set_index("part_id")
     assert round(rights.loc["voting", "share"], 1) == 88.3 and round(rights.loc["consultative", "share"], 1) == 11.7
     assert rights.loc["voting", "base"] == "sum of the listed parts" and rights.loc["voting", "base_count"] == 1866
-    seats = chart("party-seats").draw(
-        _rows(frames, "party-seats", congress_id="ar-03"), Style()
-    )
+    seats = chart("party-seats").draw(_rows(frames, "party-seats", congress_id="ar-03"), Style())
     well = next(a.text for a in seats.layout.annotations if a.name == "total").replace("<br>", " ")
     assert "1,647" in well and "delegates with full vote" in well and "at the close" in well
 
@@ -168,9 +166,7 @@ def test_no_change_across_different_bases(frames: Frames) -> None:
 
 
 def test_the_timeline_says_each_bars_base(frames: Frames) -> None:
-    fig = chart("timeline").draw(
-        _rows(frames, "timeline", view="timeline"), Style()
-    )
+    fig = chart("timeline").draw(_rows(frames, "timeline", view="timeline"), Style())
     basis = next(a.text for a in fig.layout.annotations if a.name == "source-line").replace("<br>", " ")
     assert "delegates with full vote: I" in basis and "all delegates: VII" in basis and "not stated:" in basis
     hovers = [h for t in fig.data for h in (t.hovertext or [])]
@@ -181,9 +177,7 @@ def test_the_timeline_says_each_bars_base(frames: Frames) -> None:
 
 
 def test_the_third_congress_bolsheviks_stay_more_than_860(frames: Frames) -> None:
-    fig = chart("timeline").draw(
-        _rows(frames, "timeline", view="timeline"), Style()
-    )
+    fig = chart("timeline").draw(_rows(frames, "timeline", view="timeline"), Style())
     third = [
         html.unescape(h)
         for t in fig.data

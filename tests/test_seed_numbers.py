@@ -9,9 +9,7 @@ import pytest
 
 from dashboard.charts.base import default_parts
 from dashboard.frames import GAP_ID, Frames
-from tests.conftest import SEED
-
-SEED_TEXT = SEED.read_text(encoding="utf-8")
+from tests.conftest import SEED_TEXT
 
 # (congress, field in the numbers frame, value, words the excerpt must contain)
 SEED_NUMBERS = [
