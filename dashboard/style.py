@@ -37,7 +37,7 @@ PARTY_COLOURS = {
     "various": "#f0e442",
     "national-groups": "#8c6bb1",
     "bund": "#8c510a",
-    "other-parties": "#f0e442",
+    "other-parties": "#a6761d",
 }
 FALLBACK_COLOURS = ("#b8a000", "#8c6bb1", "#a65628", "#666666", "#e7298a", "#1b9e77")
 
@@ -81,13 +81,45 @@ VOTE_LABELS = {
 SOCIAL_COLOURS = ("#0072b2", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
 
 
-def party_colour(party_id: str) -> str:
-    """The party's colour, the same in every chart; unknown ids get a stable fallback."""
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+MIN_CONTRAST = 3.0
+"""Marks and bars on a dark or black page keep at least this contrast with it (WCAG's for graphics)."""
+
+
+def on_paper(colour: str, theme: str) -> str:
+    """The colour, lightened towards white until it stands out on a dark theme's paper."""
+    paper = THEMES[theme].paper
+    if theme == "light" or contrast(colour, paper) >= MIN_CONTRAST:
+        return colour
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    for step in range(1, 11):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 10):02x}" for c in rgb)
+        if contrast(mixed, paper) >= MIN_CONTRAST:
+            return mixed
+    return "#ffffff"
+
+
+def party_colour(party_id: str, theme: str = "light") -> str:
+    """The party's colour, the same in every chart (lightened where a dark theme needs it); unknown ids get
+    a stable fallback."""
     if party_id in PARTY_COLOURS:
-        return PARTY_COLOURS[party_id]
-    if party_id == "not-accounted":
-        return GAP_COLOUR
-    return FALLBACK_COLOURS[sum(map(ord, party_id)) % len(FALLBACK_COLOURS)]
+        colour = PARTY_COLOURS[party_id]
+    elif party_id == "not-accounted":
+        colour = GAP_COLOUR
+    else:
+        colour = FALLBACK_COLOURS[sum(map(ord, party_id)) % len(FALLBACK_COLOURS)]
+    return on_paper(colour, theme)
 
 
 def party_rank(party_id: str) -> int:
@@ -158,8 +190,10 @@ def template(size: Size = DASHBOARD, theme: str = "light") -> go.layout.Template
 
 @dataclass(frozen=True)
 class Style:
-    """How a chart is drawn: its size and theme, and the permalink printed in it (exports only)."""
+    """How a chart is drawn: its size and theme, and the permalink printed in it with the day it was
+    retrieved (exports only)."""
 
     size: Size = DASHBOARD
     theme: str = "light"
     link: str | None = None
+    retrieved: str | None = None

@@ -1,5 +1,6 @@
-"""Tables as pages: rows of text (a handout's key facts, its sources) split over as many
-figures as a page size needs, each with the title, subtitle and source line of every chart."""
+"""Printed pages drawn as figures: tables of text split over as many pages as they need (the source
+pack's facts and sources), and a page of short paragraphs (the handout's key facts), each with the title,
+subtitle and source line of every chart."""
 
 from __future__ import annotations
 
@@ -95,3 +96,46 @@ def table_pages(
         )
         for n, chunk in enumerate(chunks, 1)
     ]
+
+
+def text_page(subtitle: str, title: str, sections: list[tuple[str, list[str]]], size: Size, sources: str) -> go.Figure:
+    """A page of short paragraphs under headings (a handout's key facts and main sources), with the
+    title, subtitle and source line of every chart. Text is wrapped to the page's width."""
+    font = size.font
+    chars = round((size.width - 80) / (font * 0.56))
+    lines: list[str] = []
+    for heading, paragraphs in sections:
+        lines.append(f"<b>{html.escape(heading)}</b>")
+        for paragraph in paragraphs:
+            lines.append(_wrapped(paragraph, chars))
+        lines.append("")
+    fig = go.Figure()
+    fig.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": font},
+        name="text",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return finish(fig, title=title, subtitle=subtitle, sources=sources, size=size)
+
+
+def _wrapped(text: str, chars: int) -> str:
+    """Text wrapped at `chars` a line; a word longer than a line (an address) is cut into pieces."""
+    words = [w[i : i + chars] for w in text.split() for i in range(0, len(w), chars)]
+    out, line = [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > chars:
+            out.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    out.append(line)
+    return "<br>".join(html.escape(o, quote=False) for o in out)

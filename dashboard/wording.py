@@ -18,7 +18,7 @@ SIGNS = {"more than": ">", "at least": "≥", "fewer than": "<", "no more than":
 POPULATIONS = {
     "full-vote": "delegates with full vote",
     "all": "all delegates",
-    "unstated": "delegates (voting right not stated)",
+    "unstated": "delegates, voting right not stated",
     "declared": "delegates who declared a party",
     "members": "members of the body",
     "organisations": "organisations",
@@ -29,7 +29,7 @@ SUM_OF_PARTS = "sum of the listed parts"
 BASE_TEMPLATES = {
     "delegates with full vote": "of {n} delegates with full vote",
     "all delegates": "of all {n} delegates",
-    "delegates (voting right not stated)": "of {n} delegates (voting right not stated)",
+    "delegates, voting right not stated": "of {n} delegates, voting right not stated",
     "delegates who declared a party": "of {n} delegates who declared a party",
     "members of the body": "of its {n} members",
     "organisations": "of {n} organisations",
@@ -109,7 +109,7 @@ def difference_bound(total_bound: object, part_bounds: list[object]) -> tuple[bo
 
 
 def base(words: object, value: object = None, approximate: object = False, bound: object = None) -> str:
-    """What a share is of: 'of 649 delegates (voting right not stated)', 'of all 1,090 delegates',
+    """What a share is of: 'of 649 delegates, voting right not stated', 'of all 1,090 delegates',
     'of 101, the sum of the listed parts'; without a count, 'of the delegates with full vote'; without a
     base, 'total not recorded'."""
     if missing(words) or not isinstance(words, str):

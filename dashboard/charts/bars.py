@@ -24,7 +24,7 @@ from dashboard.charts.base import (
 )
 from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, when, wrap
 from dashboard.frames import Frames
-from dashboard.style import SOCIAL_COLOURS, Style, party_colour, party_rank
+from dashboard.style import SOCIAL_COLOURS, Style, on_paper, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import missing
 
@@ -63,15 +63,18 @@ def breakdown_draw(title: str, kind: str):
         top["rank"] = top.part_id.map(party_rank) if kind == "party" else top.order
         top = top.sort_values(["rank", "order"])
         labels = [_category(p, parts, 12 if size.narrow else 24) for _, p in top.iterrows()]
+        keys = list(top.part_id)  # the categories: labels may wrap alike, ids never do
         fig = go.Figure()
-        for index, ((_, part), category) in enumerate(zip(top.iterrows(), labels, strict=True)):
+        for index, ((_, part), category) in enumerate(zip(top.iterrows(), keys, strict=True)):
             children = parts[parts.within == part.part_id]
             inside = 0.0
             for _, child in children.iterrows():
                 value = float(child[measure])
                 inside += value
-                fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index), "of whom"))
-            fig.add_trace(_bar(part, float(part[measure]) - inside, category, _colour(kind, part.part_id, index), ""))
+                fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index, style.theme), "of whom"))
+            fig.add_trace(
+                _bar(part, float(part[measure]) - inside, category, _colour(kind, part.part_id, index, style.theme), "")
+            )
             fig.add_annotation(
                 x=float(part[measure]),
                 y=category,
@@ -86,7 +89,9 @@ def breakdown_draw(title: str, kind: str):
         fig.update_yaxes(
             type="category",
             categoryorder="array",
-            categoryarray=labels[::-1],
+            categoryarray=keys[::-1],
+            tickvals=keys,
+            ticktext=labels,
             ticks="",
             showgrid=False,
             tickfont={"size": size.font},
@@ -99,7 +104,7 @@ def breakdown_draw(title: str, kind: str):
             fig,
             title=title,
             subtitle=parts.attrs["subtitle"],
-            sources=source_line(parts.source, style.link),
+            sources=source_line(parts.source, style.link, style.retrieved),
             size=size,
             theme=style.theme,
             left=left,
@@ -131,15 +136,15 @@ def _category(part: pd.Series, parts: pd.DataFrame, width: int = 24) -> str:
     label = "Not accounted for" if part.part_id == GAP_ID else part.label
     children = parts[parts.within == part.part_id]
     if children.empty:
-        return wrap(label, width, lines=3)
+        return wrap(label, width, lines=4)
     within = ", ".join(f"{part_value(c)} {c.label}" for _, c in children.iterrows())
     return wrap(label, width) + "<br>" + wrap(f"incl. {within}", width + 6, lines=2)
 
 
-def _colour(kind: str, part_id: str, index: int) -> str:
+def _colour(kind: str, part_id: str, index: int, theme: str) -> str:
     if kind == "party" or part_id == GAP_ID:
-        return party_colour(part_id)
-    return SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
+        return party_colour(part_id, theme)
+    return on_paper(SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)], theme)
 
 
 def _bar(part: pd.Series, value: float, category: str, colour: str, prefix: str) -> go.Bar:

@@ -102,7 +102,7 @@ def part_value(row: pd.Series) -> str:
 
 
 def base_text(row: pd.Series) -> str:
-    """What the part's share is of, in words: 'of 649 delegates (voting right not stated)'."""
+    """What the part's share is of, in words: 'of 649 delegates, voting right not stated'."""
     return base(row.base, row.base_count, row.base_approximate, row.base_bound)
 
 

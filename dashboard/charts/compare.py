@@ -199,7 +199,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 textposition="inside",
                 textangle=0,
                 insidetextanchor="middle",
-                marker={"color": party_colour(first.part_id), "pattern": {"shape": "/" if key == GAP_ID else ""}},
+                marker={
+                    "color": party_colour(first.part_id, style.theme),
+                    "pattern": {"shape": "/" if key == GAP_ID else ""},
+                },
                 hovertext=hovers,
                 hovertemplate="%{hovertext}<extra></extra>",
                 meta={"part_id": key},
@@ -246,14 +249,20 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         fig,
         title=TITLE,
         subtitle=parts.attrs["subtitle"],
-        sources=source_line(listed.source, style.link),
+        sources=source_line(listed.source, style.link, style.retrieved),
         size=size,
         theme=style.theme,
         left=label_margin(order, size),
         top=round(size.font * 1.6),
-        bottom=legend_room(len(fig.data)) if size.narrow else 0,
+        legend_below=len(fig.data) if size.narrow else 0,
         basis=basis_text(parts, measure),
-        height=None if size.width else (980 if size.narrow else max(size.height, 180 + len(labels) * size.font * 8)),
+        height=None
+        if size.width
+        else (
+            360 + len(labels) * 110 + legend_room(len(fig.data))
+            if size.narrow
+            else max(size.height, 180 + len(labels) * size.font * 8)
+        ),
         wide=True,
     )
 

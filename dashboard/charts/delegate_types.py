@@ -99,6 +99,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     )
     fig.update_annotations(font={"size": size.font}, xanchor="left", x=0)
     labels: list[str] = []
+    keys: list[str] = []
     if "rights" in panels:
         row = panels.index("rights") + 1
         for _, part in rights.iterrows():
@@ -140,18 +141,25 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         )
         fig.update_xaxes(visible=False, row=row, col=1)
         fig.update_yaxes(visible=False, row=row, col=1)
+        if panels == ["rights"]:  # the bar above, its key of values below it, both inside the figure
+            fig.update_yaxes(domain=[0.6, 1], row=row, col=1)
     if "origins" in panels:
         row = panels.index("origins") + 1
         axis = "" if row == 1 else row
         for index, (_, part) in enumerate(origins.iterrows()):
-            label = wrap("Not accounted for" if part.part_id == GAP_ID else part.label, 13 if size.narrow else 26)
+            label = wrap(
+                "Not accounted for" if part.part_id == GAP_ID else part.label,
+                14 if size.narrow else 26,
+                lines=4 if size.narrow else 3,
+            )
             labels.append(label)
+            keys.append(part.part_id)
             value = float(part["count"]) if part.unit == "count" else float(part.share)
             colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
             fig.add_trace(
                 go.Bar(
                     x=[value],
-                    y=[label],
+                    y=[part.part_id],
                     orientation="h",
                     name=part.label,
                     marker={"color": colour},
@@ -164,7 +172,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             )
             fig.add_annotation(
                 x=value,
-                y=label,
+                y=part.part_id,
                 text=_sent_text(part),
                 xanchor="left",
                 xshift=6,
@@ -182,7 +190,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         fig.update_yaxes(
             type="category",
             categoryorder="array",
-            categoryarray=labels[::-1],
+            categoryarray=keys[::-1],
+            tickvals=keys,
+            ticktext=labels,
             ticks="",
             automargin=False,
             row=row,
@@ -190,17 +200,24 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             tickfont={"size": size.font - (3 if len(labels) > 4 else 1)},
         )
     fig.update_layout(barmode="stack", bargap=0.3, hovermode="closest")
+    left = label_margin(labels, size) if labels else 20
+    for annotation in fig.layout.annotations:  # panel titles and the key start at the figure's left edge
+        if annotation.name in (None, "rights-key"):
+            annotation.xshift = 10 - left
+            if size.narrow and annotation.name is None:
+                annotation.text = wrap(annotation.text.replace("<br>", " "), 40, lines=3)
     approximate = "The source gives the origins only approximately." if origins.approximate.any() else None
     return finish(
         fig,
         title=TITLE,
         subtitle=parts.attrs["subtitle"],
-        sources=source_line(parts.source, style.link),
+        sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
         theme=style.theme,
-        left=label_margin(labels, size) if labels else 20,
-        top=round(size.font * 2.2),
+        left=left,
+        top=round(size.font * (3.5 if size.narrow else 2.2)),
         basis=approximate,
+        height=300 + len(parts) * 75 if size.narrow and not size.width else None,
     )
 
 

@@ -10,13 +10,15 @@ import plotly.graph_objects as go
 from dashboard.style import DASHBOARD, THEMES, Size, template
 
 
-def source_line(publishers: Iterable[object], link: str | None = None) -> str:
-    """'Source: …' naming each cited source once by its short name, then the permalink."""
-    names = list(dict.fromkeys(p for p in publishers if isinstance(p, str)))
+def source_line(names: Iterable[object], link: str | None = None, retrieved: str | None = None) -> str:
+    """'Source: …' naming each cited source once by its short name, then the permalink and the day it
+    was retrieved: with the title and the subtitle, what a citation of the image needs."""
+    names = list(dict.fromkeys(p for p in names if isinstance(p, str)))
     text = ("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
     if len(text) > 150:
         text = text[:147].rsplit(";", 1)[0] + "; and others"
-    return html.escape(text) + (f"<br>{html.escape(link)}" if link else "")
+    address = f"{link} · retrieved {retrieved}" if link and retrieved else link
+    return html.escape(text) + (f"<br>{html.escape(address)}" if address else "")
 
 
 def finish(
@@ -32,15 +34,19 @@ def finish(
     bottom: int = 0,
     basis: str | None = None,
     height: int | None = None,
+    plot_height: int | None = None,
     wide: bool = False,
+    legend_below: int = 0,
 ) -> go.Figure:
     """Give a figure its title, subtitle, source line, template and size.
 
-    `left` is the left margin the chart needs for its labels, `top` and `bottom` any room it needs
-    above and below the plot (a legend, axis labels); `basis` says what is counted, above the
-    source line, wrapped to the figure's width (`wide`: the chart spans the dashboard's page, not half
-    of it). `height` overrides the size's height where the dashboard lets a chart be as tall as its
-    content (the page sizes each graph by its figure).
+        `left` is the left margin the chart needs for its labels, `top` and `bottom` any room it needs
+        above and below the plot (a legend, axis labels); `basis` says what is counted, above the
+        source line, wrapped to the figure's width (`wide`: the chart spans the dashboard's page, not half
+        of it). `height` overrides the size's height where the dashboard lets a chart be as tall as its
+        content (the page sizes each graph by its figure); `plot_height` instead asks for a plot area that tall,
+    and the figure is as tall as that and its margins. `legend_below` (a phone's legend of that many
+        entries) puts the legend under the plot, above the source line, with room kept for it.
     """
     small = max(11 if size.narrow else 13, round(size.font * 0.72))
     chars = 56 if size.narrow else round((size.width or (WIDE_WIDTH if wide else ASSUMED_WIDTH)) / (small * 0.6))
@@ -49,30 +55,49 @@ def finish(
     if basis:
         sources = f"{wrap(basis, chars, lines=5)}<br>{sources}"
     lines = sources.count("<br>") + 1
-    source_room = lines * round(small * 1.4) + 14
+    source_room = lines * round(small * 1.45) + 14 + round(small * 0.8)
+    legend_px = legend_room(legend_below) if legend_below else 0
+    bottom += legend_px
+    heading = wrap(title, 30, lines=2) if size.narrow else html.escape(title)
+    sub = (
+        "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · ")) if size.narrow else html.escape(subtitle)
+    )
+    title_font, sub_font = round(size.font * 1.35), round(size.font * 0.9)
+    # Plotly places the subtitle under the title itself; the plot starts under both.
+    title_px = round(title_font * 1.3 * (heading.count("<br>") + 1))
+    sub_px = round(sub_font * 1.3 * (sub.count("<br>") + 1))
+    margin_top = 12 + title_px + 10 + sub_px + 14 + top
+    full_height = margin_top + plot_height + source_room + bottom if plot_height else height or size.height
     fig.update_layout(
         template=template(size, theme),
         title={
-            "text": f"<b>{html.escape(title)}</b>",
-            "subtitle": {
-                "text": html.escape(subtitle).replace(" · ", "<br>" if size.narrow else " · "),
-                "font": {"size": round(size.font * 0.9), "color": THEMES[theme].muted},
-            },
+            "text": f"<b>{heading}</b>",
+            "subtitle": {"text": sub, "font": {"size": sub_font, "color": THEMES[theme].muted}},
             "x": 0.01,
             "xanchor": "left",
-            "y": 0.985,
+            # plotly.js lifts a title of several lines by its extra lines; lower it by as much.
+            "y": 1 - (12 + heading.count("<br>") * title_font * 1.3) / full_height,
             "yanchor": "top",
             "yref": "container",
-            "font": {"size": round(size.font * 1.35)},
+            "font": {"size": title_font},
         },
-        margin={
-            "t": round(size.font * (5.6 if size.narrow else 4.6)) + top,
-            "b": source_room + bottom,
-            "l": left,
-            "r": 20,
-            "autoexpand": True,
-        },
-        height=height or size.height,
+        margin={"t": margin_top, "b": source_room + bottom, "l": left, "r": 20, "autoexpand": True},
+        **(
+            {
+                "legend": {
+                    "orientation": "v",
+                    "x": 0,
+                    "xanchor": "left",
+                    "y": -(bottom - legend_px) / max(full_height - margin_top - source_room - bottom, 1),
+                    "yanchor": "top",
+                    "bgcolor": "rgba(0,0,0,0)",
+                    "traceorder": "normal",
+                }
+            }
+            if legend_below
+            else {}
+        ),
+        height=full_height,
         width=size.width,
     )
     fig.add_annotation(

@@ -23,14 +23,16 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import PHONE_WIDTH, finish, source_line, when, wrap
+from dashboard.charts.draw import PHONE_WIDTH, WIDE_WIDTH, finish, legend_room, source_line, when, wrap
 from dashboard.frames import Frames
-from dashboard.style import THEMES, Style, party_colour, party_rank
+from dashboard.style import THEMES, Size, Style, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import SUM_OF_PARTS, count, missing
 
 TITLE = "Party composition"
 INNER = 0.38
+PHONE_HALL = 360
+"""A phone figure's height without its legend: title, hall and source line."""
 """The inner radius of the hemicycle, as a share of the outer."""
 WELL_WORDS = {"all delegates": "delegates in all", SUM_OF_PARTS: "delegates listed", "members of the body": "members"}
 ONLY_SHARES = (
@@ -81,7 +83,20 @@ def ring_count(seats: int) -> int:
     return max(1, math.ceil(math.sqrt(2 * seats * (1 - INNER) / (math.pi * (1 + INNER)))))
 
 
-def seat_groups(parts: pd.DataFrame) -> list[Group]:
+def marker_size(seats: int, size: Size) -> float:
+    """The diameter of a seat mark, in pixels, that keeps neighbouring seats apart: the hall's radius is
+    set by the plot's height or width (the legend takes the right), whichever is tighter."""
+    width = PHONE_WIDTH if size.narrow else (size.width or WIDE_WIDTH)
+    plot_width = width - (30 if size.narrow else 300)
+    plot_height = (size.height * 0.55 if size.narrow else size.height) - size.font * 8
+    radius = min(plot_width / 2.16, plot_height / 1.18)
+    rings = ring_count(seats)
+    across = radius * (1 - INNER) / max(rings - 1, 1)
+    along = math.pi * radius * rings * (1 + INNER) / 2 / seats
+    return max(2.0, min(22.0, 0.82 * min(across, along)))
+
+
+def seat_groups(parts: pd.DataFrame, theme: str = "light") -> list[Group]:
     """The parts as seat groups, sub-parts beside their parent, left to right of the hall."""
     groups: list[Group] = []
     top = parts[parts.level == 0].copy()
@@ -89,13 +104,15 @@ def seat_groups(parts: pd.DataFrame) -> list[Group]:
     for rank, (_, part) in enumerate(top.sort_values(["rank", "order"]).iterrows()):
         children = parts[parts.within == part.part_id]
         for _, child in children.iterrows():
-            groups.append(_group(child, int(child["count"]), f"of whom {child.label}", 10 * rank + 1, part.label))
+            groups.append(
+                _group(child, int(child["count"]), f"of whom {child.label}", 10 * rank + 1, theme, part.label)
+            )
         rest = int(part["count"]) - int(children["count"].sum())
-        groups.append(_group(part, rest, part.label, 10 * rank))
+        groups.append(_group(part, rest, part.label, 10 * rank, theme))
     return groups
 
 
-def _group(part: pd.Series, seats: int, label: str, rank: int, parent: str | None = None) -> Group:
+def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, parent: str | None = None) -> Group:
     name = f"{part.label}, within the {parent}" if parent else label
     share = "" if missing(part.share) else f" · {part_share(part)}"
     lines = [f"<b>{html.escape(name)}</b>", f"{part_count(part)} delegates{share} {html.escape(base_text(part))}"]
@@ -106,12 +123,12 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, parent: str | Non
     if isinstance(part.source, str):
         lines.append(f"Source: {html.escape(part.source)}")
     return Group(
-        part.part_id, f"{label}: {part_count(part)}", seats, party_colour(part.part_id), "<br>".join(lines), rank
+        part.part_id, f"{label}: {part_count(part)}", seats, party_colour(part.part_id, theme), "<br>".join(lines), rank
     )
 
 
 def well_text(parts: pd.DataFrame) -> str:
-    """What the hall holds, for its well: '649' over 'delegates (voting right not stated)'."""
+    """What the hall holds, for its well: '649' over 'delegates, voting right not stated'."""
     first = parts.iloc[0]
     seats = int(parts[parts.level == 0]["count"].sum())
     if missing(first.base_count):
@@ -129,11 +146,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     size, theme = style.size, style.theme
     whole = int(parts[parts.level == 0]["count"].sum())
     xy = seat_positions(whole)
-    ring_px = (PHONE_WIDTH - 30) / 2.2 if size.narrow else (size.height - size.font * 9) * 0.95
-    marker = max(2.5, min(22.0, 0.8 * ring_px * (1 - INNER) / max(ring_count(whole) - 1, 1)))
+    marker = marker_size(whole, size)
     fig = go.Figure()
     start = 0
-    for group in seat_groups(parts):
+    for group in seat_groups(parts, theme):
         seats = xy[start : start + group.seats]
         start += group.seats
         fig.add_trace(
@@ -182,19 +198,29 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     )
     fig.update_xaxes(visible=False, range=[-1.08, 1.08], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.02, 1.16], scaleanchor="x", fixedrange=True)
-    legend = {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 0.5, "yanchor": "middle"}
-    if size.narrow:  # the hemicycle above, the legend below it, both inside the figure
-        fig.update_yaxes(domain=[0.45, 1])
-        legend = {"orientation": "v", "x": 0, "xanchor": "left", "y": 0.42, "yanchor": "top"}
-    fig.update_layout(legend={"itemsizing": "constant", **legend}, hovermode="closest")
+    fig.update_layout(
+        legend={
+            "itemsizing": "constant",
+            "orientation": "v",
+            "x": 1.0,
+            "xanchor": "left",
+            "y": 0.5,
+            "yanchor": "middle",
+        },
+        hovermode="closest",
+    )
+    # On a phone the legend goes under the hall, with room kept for every entry.
+    entries = len(fig.data) if size.narrow else 0
     return finish(
         fig,
         title=TITLE,
         subtitle=parts.attrs["subtitle"],
-        sources=source_line(parts.source, style.link),
+        sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
         theme=theme,
         wide=True,
+        legend_below=entries,
+        height=PHONE_HALL + legend_room(entries) if size.narrow else None,
     )
 
 
@@ -205,8 +231,8 @@ def summary(parts: pd.DataFrame) -> str:
     top = parts[parts.level == 0]
     named = top[~top.gap]
     lead = named.sort_values("count", ascending=False).iloc[0]
-    share = f", {part_share(lead)}" if not missing(lead.share) else ""
-    text = f"The largest group were the {lead.label}: {part_count(lead)} {base_text(lead)}{share}."
+    share = f", {part_share(lead, long=True)}" if not missing(lead.share) else ""
+    text = f"The largest group were the {lead.label}: {part_count(lead, long=True)} {base_text(lead)}{share}."
     others = [f"{r.label} {part_count(r)}" for _, r in top.iterrows() if r.part_id != lead.part_id]
     return text + (" Then: " + "; ".join(others) + "." if others else "")
 

@@ -13,7 +13,7 @@ from dashboard.charts.base import Chart, base_text, context, part_share, part_ta
 from dashboard.charts.draw import finish, legend_room, side_legend, source_line
 from dashboard.charts.parties import cell_label, lineage_order, party_rows
 from dashboard.frames import Frames
-from dashboard.style import GAP_COLOUR, Style, party_colour
+from dashboard.style import GAP_COLOUR, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
@@ -29,9 +29,16 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     return context(party_rows(frames, list(ordered)), "Every Congress of Soviets in the records, 1917–1936")
 
 
-def tick(row: pd.Series) -> str:
-    """A bar's label: the congress's number and its month, as the sources date it (Old Style before 1918)."""
-    return f"{ROMAN[int(row.ordinal) - 1]}<br>{row.date_given:%b %Y}"
+def tick(row: pd.Series, size: Size) -> str:
+    """A bar's label: the congress's number and its month, as the sources date it (Old Style before 1918);
+    in large type, the month and the year on lines of their own; on a phone, the number and the year on
+    one line, to stand upright."""
+    number = ROMAN[int(row.ordinal) - 1]
+    if size.narrow:
+        return f"{number} · {row.date_given:%Y}"
+    if size.font >= 24:
+        return f"{number}<br>{row.date_given:%b}<br>{row.date_given:%Y}"
+    return f"{number}<br>{row.date_given:%b %Y}"
 
 
 def _why_none(r: pd.Series) -> str:
@@ -53,7 +60,12 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     is a segment inside its party; a congress without shares is a hatched grey bar that says why. Each
     bar carries its congress id, so a click can open it."""
     size = style.size
-    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.2, subplot_titles=list(SERIES.values()))
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        vertical_spacing=0.3 if size.narrow or size.font >= 24 else 0.2,
+        subplot_titles=list(SERIES.values()),
+    )
     fig.update_annotations(font={"size": size.font - 1}, xanchor="left", x=0, yshift=12)
     shares = parts[(parts.status == "listed") & parts.share.notna()]
     without = parts.drop_duplicates("congress_id")
@@ -72,12 +84,15 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             first = here.iloc[0]
             fig.add_trace(
                 go.Bar(
-                    x=[tick(r) for _, r in here.iterrows()],
+                    x=[tick(r, size) for _, r in here.iterrows()],
                     y=rest,
                     name=str(first.row_label),
                     legendgroup=key,
                     showlegend=key not in shown,
-                    marker={"color": party_colour(first.part_id), "pattern": {"shape": "/" if key == GAP_ID else ""}},
+                    marker={
+                        "color": party_colour(first.part_id, style.theme),
+                        "pattern": {"shape": "/" if key == GAP_ID else ""},
+                    },
                     customdata=list(here.congress_id),
                     meta={"part_id": key},
                     hovertext=[_hover(r) for _, r in here.iterrows()],
@@ -93,7 +108,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                x=[tick(r) for _, r in here.iterrows()],
+                x=[tick(r, size) for _, r in here.iterrows()],
                 y=[100] * len(here),
                 name="No party shares in the sources",
                 legendgroup="no-data",
@@ -116,11 +131,12 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         shown.add("no-data")
     order = parts.drop_duplicates("congress_id")
     for number, series in enumerate(SERIES, 1):
-        ticks = [tick(r) for _, r in order[order.series == series].iterrows()]
+        ticks = [tick(r, size) for _, r in order[order.series == series].iterrows()]
         fig.update_xaxes(
             type="category",
             categoryorder="array",
             categoryarray=ticks,
+            tickangle=-90 if size.narrow else 0,
             row=number,
             col=1,
             tickfont={"size": max(10, size.font - 5)},
@@ -131,14 +147,15 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         fig,
         title=TITLE,
         subtitle=parts.attrs["subtitle"],
-        sources=source_line(shares.source, style.link),
+        sources=source_line(shares.source, style.link, style.retrieved),
         size=size,
         theme=style.theme,
         left=60,
-        top=round(size.font * (4.5 if size.narrow else 1.3)),
-        bottom=round(size.font * 1.2) + (legend_room(len(shown)) if size.narrow else 0),
+        top=round(size.font * (4.5 if size.narrow else 2.2)),
+        bottom=round(size.font * (3.6 if size.font >= 24 else 2.4)) + (70 if size.narrow else 0),
+        legend_below=len(shown) if size.narrow else 0,
         basis=basis_text(parts),
-        height=None if size.width else (980 if size.narrow else round(size.height * 1.12)),
+        height=None if size.width else (760 + legend_room(len(shown)) if size.narrow else round(size.height * 1.12)),
         wide=True,
     )
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
-from dashboard.charts.draw import BELOW, finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.charts.draw import PHONE_WIDTH, WIDE_WIDTH, finish, label_margin, source_line, value_axis_end, wrap
 from dashboard.frames import Frames
-from dashboard.style import THEMES, VOTE_COLOURS, VOTE_LABELS, VOTE_PATTERNS, Style
+from dashboard.style import THEMES, VOTE_COLOURS, VOTE_LABELS, VOTE_PATTERNS, Size, Style
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
@@ -28,6 +29,11 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     votes = votes.assign(caucus_label=votes.caucus.map(parties)).drop(columns="is_caucus")
     why = reason_not_recorded(frames, view.congress_id, "votes") or "No vote of this congress was found in the sources."
     return context(with_sources(frames, votes), subtitle(frames, view.congress_id), why)
+
+
+def left_margin(labels: list[str], size: Size) -> int:
+    """The left margin the bars' labels need; 20 where there are no bars."""
+    return label_margin(labels, size) if labels else 20
 
 
 def counted(vote: pd.Series) -> bool:
@@ -60,9 +66,9 @@ def outcome_text(vote: pd.Series) -> str:
     return f"{verdict}; no count in the source"
 
 
-def _bars(fig: go.Figure, bars: pd.DataFrame, labels: list[str], size_font: int) -> set[str]:
+def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> set[str]:
     shown: set[str] = set()
-    for label, (_, vote) in zip(labels, bars.iterrows(), strict=True):
+    for label, (_, vote) in zip(keys, bars.iterrows(), strict=True):
         total = 0
         for part in PARTS:
             if missing(vote[part]):
@@ -90,11 +96,12 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, labels: list[str], size_font: int)
         fig.add_annotation(
             x=total,
             y=label,
-            text=html.escape(outcome_text(vote)),
+            text=wrap(outcome_text(vote), 16, lines=4) if size.narrow else html.escape(outcome_text(vote)),
             xanchor="left",
             xshift=8,
             showarrow=False,
-            font={"size": size_font - 1},
+            align="left",
+            font={"size": size.font - 1},
             name=f"outcome-{vote.vote_id}" + (f"-{vote.variant}" if vote.variant else ""),
         )
     return shown
@@ -110,28 +117,28 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     listed = votes[~votes.apply(counted, axis=1)]
     width = 15 if size.narrow else LABEL_WIDTH
     labels = [vote_label(v, width) for _, v in bars.iterrows()]
+    keys = [f"{v.vote_id}-{v.variant}" for _, v in bars.iterrows()]  # the categories; labels may wrap alike
     fig = go.Figure()
-    shown = _bars(fig, bars, labels, size.font)
+    shown = _bars(fig, bars, keys, size)
     font = size.font - 1
     list_share = 0.0
     chrome = round(size.font * 4.6) + 110
-    bar_px = max(180, len(bars) * size.font * 3.6) if not bars.empty else 0
-    height = None if size.width else size.height
+    bar_px = max(180, len(bars) * size.font * (6 if size.narrow else 3.6)) if not bars.empty else 0
+    plot_px = 0
     if not listed.empty:
-        wrap_at = 44 if size.narrow else (110 if size.width else 100)
+        wrap_at = round(((size.width or (PHONE_WIDTH if size.narrow else WIDE_WIDTH)) - 40) / (font * 0.58))
         header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
-        items = [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=3) for _, vote in listed.iterrows()]
+        items = [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
         lines = 1 + sum(item.count("<br>") + 1 for item in items)
         if size.width:  # a fixed-size image: the list shrinks to fit beside the bars
             plot_px = size.height - chrome
             room = plot_px * (0.6 if not bars.empty else 1.0)
             font = max(11, min(font, int(room / (lines * 1.3))))
-            list_px = lines * font * 1.3
+            list_px = lines * font * 1.45
         else:  # the dashboard: the figure is as tall as the bars and the list need
-            list_px = lines * font * 1.3
+            list_px = lines * font * 1.45
             plot_px = bar_px + list_px + (size.font * 2 if bar_px else 0)
-            height = round(chrome + plot_px)
-        list_share = 1.0 if bars.empty else min(0.6, list_px / plot_px)
+        list_share = 1.0 if bars.empty else list_px / plot_px if not size.width else min(0.6, list_px / plot_px)
         fig.add_annotation(
             text="<br>".join([f"<b>{header}</b>", *items]),
             xref="paper",
@@ -143,10 +150,11 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
             align="left",
             showarrow=False,
             font={"size": font},
+            xshift=10 - left_margin(labels, size),
             name="uncounted",
         )
     elif not size.width:
-        height = round(chrome + bar_px)
+        plot_px = bar_px
     if not bars.empty:
         caucus = [lab for lab, kind in zip(labels, bars.kind, strict=True) if kind == "caucus"]
         if caucus and len(caucus) < len(labels):
@@ -154,14 +162,16 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         fig.update_yaxes(
             type="category",
             categoryorder="array",
-            categoryarray=labels[::-1],
+            categoryarray=keys[::-1],
+            tickvals=keys,
+            ticktext=labels,
             ticks="",
             showgrid=False,
             automargin=False,
             domain=[list_share + 0.06 if not listed.empty else 0, 1],
         )
         peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
-        left = label_margin(labels, size)
+        left = left_margin(labels, size)
         ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
         fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)])
     else:
@@ -171,7 +181,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         bargap=0.35,
-        legend={**BELOW, "y": -0.02}
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": {"size": size.font - 1}}
         if size.narrow
         else {
             "orientation": "h",
@@ -185,36 +195,43 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         showlegend=bool(shown),
         hovermode="closest",
     )
-    kinds = "Floor votes of the congress" + (
-        "; below the dotted line, one party's caucus" if len(set(bars.kind)) > 1 else ""
+    kinds = set(bars.kind)
+    kinds = (
+        "A vote of one party's caucus, not of the congress"
+        if kinds == {"caucus"}
+        else "Floor votes of the congress" + ("; below the dotted line, one party's caucus" if len(kinds) > 1 else "")
     )
     return finish(
         fig,
         title=TITLE,
         subtitle=votes.attrs["subtitle"],
-        sources=source_line(votes.source, style.link),
+        sources=source_line(votes.source, style.link, style.retrieved),
         size=size,
         theme=style.theme,
         left=left,
-        top=0,
+        top=round(size.font * (1.2 + 1.8 * math.ceil(len(shown) / 2))) if size.narrow and shown else 0,
         basis=kinds + ". A count the source does not give is not drawn." if not bars.empty else None,
-        height=height,
+        plot_height=None if size.width else round(plot_px),
         wide=True,
     )
 
 
 def summary(votes: pd.DataFrame) -> str:
-    """How many votes are recorded, and the first counted one's result."""
+    """How many votes are recorded, the first counted floor vote's result, and the rest in brief."""
     if votes.empty:
         return f"{TITLE}: {votes.attrs['missing']}"
     shown = votes[votes.is_default]
     text = f"{len(shown)} recorded vote{'s' if len(shown) != 1 else ''}"
-    first = next((v for _, v in shown.iterrows() if counted(v)), None)
-    if first is not None:
-        text += f"; “{first.motion}”: {outcome_text(first)}"
+    floor = [v for _, v in shown.iterrows() if counted(v) and v.kind != "caucus"]
+    caucus = [v for _, v in shown.iterrows() if counted(v) and v.kind == "caucus"]
+    if floor:
+        text += f"; “{floor[0].motion}”: {outcome_text(floor[0])}"
     uncounted = sum(not counted(v) for _, v in shown.iterrows())
     if uncounted:
         text += f"; {uncounted} without a count in the sources"
+    if caucus and not floor:
+        v = caucus[0]
+        text += f"; within the {v.caucus_label}' caucus, “{v.motion}”: {outcome_text(v)}"
     return text + "."
 
 

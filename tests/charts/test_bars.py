@@ -15,7 +15,7 @@ def test_second_congress_bars_nest_the_left_srs(draw) -> None:
     assert by_name["Bolsheviks"] == 390
     assert annotation(fig, "value-bolshevik") == "390  (60.1%)"
     assert annotation(fig, "value-sr") == "160  (24.7%)"
-    assert "Shares of 649 delegates (voting right not stated)" in annotation(fig, "source-line")
+    assert "Shares of 649 delegates, voting right not stated" in annotation(fig, "source-line")
 
 
 def test_first_congress_gap_bar(draw) -> None:

@@ -27,7 +27,7 @@ def test_compare_counts_with_each_bars_base(draw) -> None:
     assert list(gap.x) == [7] and gap.marker.color == GAP_COLOUR
     labels = [label.replace("<br>", " ") for label in fig.layout.yaxis.categoryarray]
     assert any("784 delegates with full vote" in label for label in labels)
-    assert any("649 delegates (voting right not stated)" in label for label in labels)
+    assert any("649 delegates, voting right not stated" in label for label in labels)
 
 
 def test_compare_left_srs_segment_inside_the_srs(draw) -> None:

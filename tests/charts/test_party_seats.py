@@ -36,7 +36,7 @@ def test_party_colours_labels_and_shares_of_the_named_base(draw) -> None:
     by_part = {t.meta["part_id"]: t for t in draw("party-seats", congress_id="ar-02").data}
     assert by_part["bolshevik"].marker.color == party_colour("bolshevik")
     assert by_part["bolshevik"].name == "Bolsheviks: 390"
-    assert "390 delegates · 60.1% of 649 delegates (voting right not stated)" in by_part["bolshevik"].hovertemplate
+    assert "390 delegates · 60.1% of 649 delegates, voting right not stated" in by_part["bolshevik"].hovertemplate
     assert by_part["left-sr"].name == "of whom Left SRs: ≈100"
     assert "≈100 delegates · ≈15.4% of 649" in by_part["left-sr"].hovertemplate
     assert "about 100 were Left SRs" in by_part["left-sr"].hovertemplate  # the source's own words

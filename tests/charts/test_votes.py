@@ -26,7 +26,7 @@ def test_first_congress_support_for_the_provisional_government(draw) -> None:
 
 def test_a_second_sources_count_is_not_labelled_with_its_website(draw) -> None:
     fig = draw("votes", congress_id="ar-01")
-    labels = [label.replace("<br>", " ") for label in fig.layout.yaxis.categoryarray]
+    labels = [label.replace("<br>", " ") for label in fig.layout.yaxis.ticktext]
     assert any("the same vote, by a second source" in label for label in labels)
     assert not any(".com" in label or "Centenary" in label for label in labels)
 
@@ -42,7 +42,7 @@ def test_votes_without_a_count_are_a_list_not_bars(draw) -> None:
 def test_second_congress_decrees_listed_and_the_caucus_vote_drawn(draw) -> None:
     fig = draw("votes", congress_id="ar-02")
     assert _parts(fig, "sr-caucus-withdrawal") == {"in_favour": 60, "against": 92}
-    assert "SRs caucus" in fig.layout.yaxis.categoryarray[0]
+    assert "SRs caucus" in fig.layout.yaxis.ticktext[0]
     listed = annotation(fig, "uncounted").replace("<br>", " ")
     assert "Decree on Peace: Passed (adopted); no count in the source" in listed
     assert "Decree on Land" in listed and "enormous majority" in listed
