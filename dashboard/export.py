@@ -18,6 +18,7 @@ ids only, never from what a user typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import os
@@ -32,14 +33,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts
-from dashboard.charts.base import congress_row, subtitle
-from dashboard.charts.draw import source_line, when
+from dashboard.charts.base import congress_row
+from dashboard.citation import day
 from dashboard.datapackage import frame_csv, write_package
-from dashboard.frames import KEY_NUMBERS, Frames
+from dashboard.frames import Frames
 from dashboard.style import PRESENTATION, PRESETS, Size, Style
-from dashboard.table_pages import table_pages
 from dashboard.urls import PATTERN, State, congress_search, param, parse_search
-from dashboard.wording import count as number
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER = Path(os.environ.get("CONGRESS_EXPORT_BROWSER") or ROOT / "bin" / "chromium-headless")
@@ -168,6 +167,11 @@ def handout_filename(congress_id: str) -> str:
     return f"{stem(congress_id)}-handout-{HANDOUT_PRESET}.pdf"
 
 
+def source_pack_filename(congress_id: str) -> str:
+    """'congress-02-source-pack-a4.pdf'."""
+    return f"{stem(congress_id)}-source-pack-{HANDOUT_PRESET}.pdf"
+
+
 # Rendering ------------------------------------------------------------------------------------
 
 _lock = threading.Lock()
@@ -207,11 +211,13 @@ def chart_rows(frames: Frames, chart_id: str, view: State) -> pd.DataFrame:
 
 
 def chart_figure(frames: Frames, chart_id: str, view: State, size: Size, link: str | None = None) -> go.Figure:
-    """One chart's figure at a size, in the light theme; ExportError where it has nothing to draw."""
+    """One chart's figure at a size, in the light theme, with the permalink and today's date where a link
+    is given; ExportError where it has nothing to draw."""
     rows = chart_rows(frames, chart_id, view)
     if rows.empty:
         raise ExportError(f"{charts.chart(chart_id).title}: {rows.attrs['missing']} There is nothing to draw.")
-    return charts.chart(chart_id).draw(rows, Style(size, "light", link))
+    retrieved = day(dt.date.today()) if link else None
+    return charts.chart(chart_id).draw(rows, Style(size, "light", link, retrieved))
 
 
 def chart_image(
@@ -380,114 +386,3 @@ def view_file(
             config={"displaylogo": False, "responsive": True},
         ).encode("utf-8")
     return render(fig, fmt, size, PNG_SCALE if fmt == "png" else 1)
-
-
-def _cite(sources: pd.DataFrame, source_id: object, excerpt: object) -> str:
-    if not isinstance(source_id, str) or source_id not in sources.index:
-        return ""
-    words = f": “{excerpt}”" if isinstance(excerpt, str) else ""
-    return f"{sources.loc[source_id].cite_as}{words}"
-
-
-def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str | None]]:
-    """(fact, value, source and its words, source id) rows for the handout: dates, place, numbers, bodies
-    elected and decisions, each source's variants included."""
-    sources = frames.sources.set_index("id")
-    row = congress_row(frames, congress_id)
-    facts = []
-    dates = frames.dates[frames.dates.congress_id == congress_id]
-    for d in dates.itertuples():
-        label = "Dates" if d.is_default else "Dates (sources differ)"
-        text = d.text + (f" ({d.label})" if pd.notna(d.label) else "")
-        facts.append((label, text, _cite(sources, d.source_id, d.excerpt), d.source_id))
-    if pd.notna(row.place):
-        facts.append(("Place", row.place + (f", {row.venue}" if pd.notna(row.venue) else ""), "", None))
-    numbers = frames.numbers[frames.numbers.congress_id == congress_id]
-    for field, label in KEY_NUMBERS.items():
-        for n in numbers[numbers.field == field].itertuples():
-            value = number(int(n.value), bool(n.approximate), n.bound) + (
-                f" ({when(n.moment)})" if pd.notna(n.moment) else ""
-            )
-            fact = label if n.is_default else f"{label} (sources differ)"
-            facts.append((fact, value, _cite(sources, n.source_id, n.excerpt), n.source_id))
-    for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples():
-        size = "size not recorded in the sources" if pd.isna(b.members) else f"{number(b.members)} members"
-        facts.append(("Elected", f"{b.name}: {size}", _cite(sources, b.source_id, b.excerpt), b.source_id))
-    for d in frames.decisions[frames.decisions.congress_id == congress_id].itertuples():
-        text = d.title + (f": {d.summary}" if pd.notna(d.summary) else "")
-        facts.append(("Decision", text, _cite(sources, d.source_id, d.excerpt), d.source_id))
-    return facts
-
-
-def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> list[tuple[str, go.Figure]]:
-    """The handout's pages in order: key facts, every chart, the sources. Each is (name, figure)."""
-    congress_id, link = resolve_congress(frames, congress_id), check_link(link)
-    size = PRESETS[HANDOUT_PRESET]
-    facts = key_facts(frames, congress_id)
-    cited_facts = [f[3] for f in facts if isinstance(f[3], str)]
-    facts = [f[:3] for f in facts]
-    heading = subtitle(frames, congress_id)
-    publishers = frames.sources.set_index("id").publisher
-    pages = table_pages(
-        heading,
-        "facts",
-        "Key facts",
-        ("Fact", "As the sources give it", "Source and its words"),
-        facts,
-        (0.2, 0.38, 0.42),
-        size,
-        source_line((publishers[s] for s in cited_facts if s in publishers.index), link),
-    )
-    view = State(congress_id=congress_id)
-    pages += [(c, chart_figure(frames, c, view, size, link)) for c in drawn_charts(frames, congress_id)]
-    pages += table_pages(
-        heading,
-        "sources",
-        "Sources",
-        ("Source", "Title and what it is", "Address"),
-        _source_table(frames, congress_id),
-        (0.18, 0.46, 0.36),
-        size,
-        "Every source cited for this congress." + (f"<br>{html.escape(link)}" if link else ""),
-    )
-    return pages
-
-
-def _source_table(frames: Frames, congress_id: str) -> list[tuple[str, str, str]]:
-    cited = frames.sources_cited(congress_id)
-    return [
-        (
-            s.cite_as,
-            f"{s.title}. {s.publisher}. {s.what}." + (f" {s.reliability}" if pd.notna(s.reliability) else ""),
-            _break(s.url, 44),
-        )
-        for s in frames.sources[frames.sources.id.isin(cited)].itertuples()
-    ]
-
-
-def _break(url: str, width: int) -> str:
-    """An address broken onto lines of at most `width` characters, after a '/' where it can be."""
-    lines, line = [], ""
-    for piece in re.findall(r"[^/]*/?", url):
-        while len(line) + len(piece) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            else:
-                lines.append(piece[:width])
-                piece = piece[width:]
-        line += piece
-    return "\n".join([*lines, line] if line else lines)
-
-
-def handout_pdf(frames: Frames, congress_id: str, link: str | None = None) -> bytes:
-    """An A4 landscape PDF for a class: the key facts, every chart and the sources, one page each."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for _name, fig in handout_pages(frames, congress_id, link):
-        writer.append(PdfReader(io.BytesIO(render(fig, "pdf", PRESETS[HANDOUT_PRESET]))))
-    writer.add_metadata({"/Title": f"{congress_row(frames, resolve_congress(frames, congress_id))['name']}: handout"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

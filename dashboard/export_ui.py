@@ -1,7 +1,7 @@
 """Download controls: under each chart a format, a size and a Download button; for the whole congress a
-slide pack (ZIP), a handout (PDF) and the data package (ZIP). Files are made by `dashboard.export` and
-go out through `dcc.Download`. Every image carries the page's permalink (`…/?congress=2`), taken from
-the page's own address, so a callback's answer depends on its inputs alone."""
+slide pack (ZIP), a two-page handout (PDF), the source pack (PDF) and the data package (ZIP). Files are
+made by `dashboard.export` and `dashboard.handout` and go out through `dcc.Download`. Every image carries
+the address `dashboard.public_url` prints for the view, never a loopback one."""
 
 from __future__ import annotations
 
@@ -20,14 +20,17 @@ from dashboard.export import (
     data_package_zip,
     export_file,
     handout_filename,
-    handout_pdf,
-    permalink,
     slide_pack,
     slide_pack_filename,
+    source_pack_filename,
     view_file,
     view_filename,
 )
 from dashboard.frames import Frames
+from dashboard.handout import handout_pdf, source_pack_pdf
+from dashboard.public_url import printed_link
+from dashboard.urls import congress_search, parse_search
+from dashboard.urls import search as url_search
 
 FORMAT_OPTIONS = [
     {"label": "PNG", "value": "png"},
@@ -105,7 +108,13 @@ def page_controls() -> html.Section:
                 "Handout (PDF)",
                 id="handout-button",
                 className="export-button",
-                title="A4: key facts, every chart and the sources",
+                title="Two A4 pages: the key chart, the key facts in a few sentences and the main sources",
+            ),
+            html.Button(
+                "Source pack (PDF)",
+                id="source-pack-button",
+                className="export-button",
+                title="A4: every fact as each source gives it, every chart and every source",
             ),
             html.Button(
                 "Data package (ZIP)",
@@ -122,9 +131,14 @@ def page_controls() -> html.Section:
 def register_export_callbacks(app: Dash, frames: Frames) -> None:
     """Attach the download callbacks to `app`: one for every chart's control, one for the page's."""
     known = set(frames.congresses.congress_id)
+    order = list(frames.congresses.congress_id)
 
     def link(href: str | None, congress_id: str) -> str | None:
-        return permalink(href, congress_id) if href else None
+        return printed_link(href, congress_search(congress_id))
+
+    def view_link(href: str | None, search: str | None) -> str | None:
+        state = parse_search(search, known, default=order[0])
+        return None if state.problem else printed_link(href, url_search(state))
 
     @app.callback(
         Output({"type": "export-download", "chart": MATCH}, "data"),
@@ -144,7 +158,7 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         chart_id = ctx.triggered_id["chart"]
         if chart_id in VIEWS:
             try:
-                content = view_file(frames, chart_id, search, fmt, preset, href)
+                content = view_file(frames, chart_id, search, fmt, preset, view_link(href, search))
             except ExportError as error:
                 return no_update, str(error)
             except RENDER_FAILURES:
@@ -169,6 +183,7 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         Output("page-export-status", "children"),
         Input("slide-pack-button", "n_clicks"),
         Input("handout-button", "n_clicks"),
+        Input("source-pack-button", "n_clicks"),
         Input("data-package-button", "n_clicks"),
         State("pack-format", "value"),
         State("pack-preset", "value"),
@@ -178,20 +193,24 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         running=[
             (Output("slide-pack-button", "disabled"), True, False),
             (Output("handout-button", "disabled"), True, False),
+            (Output("source-pack-button", "disabled"), True, False),
         ],
     )
-    def download_page(
-        _pack: int | None, _handout: int | None, _data: int | None, fmt: str, preset: str, congress_id, href
-    ):
+    def download_page(_pack, _handout, _sources, _data, fmt: str, preset: str, congress_id, href):
         trigger = ctx.triggered_id
         if trigger == "data-package-button":
             return dcc.send_bytes(data_package_zip(frames), DATA_PACKAGE_NAME, type=MEDIA_TYPES["zip"]), ""
         if congress_id not in known:
             return no_update, "Choose a congress first."
         try:
-            if trigger == "handout-button":
-                content = handout_pdf(frames, congress_id, link(href, congress_id))
-                return dcc.send_bytes(content, handout_filename(congress_id), type=MEDIA_TYPES["pdf"]), ""
+            if trigger in ("handout-button", "source-pack-button"):
+                make, name = (
+                    (handout_pdf, handout_filename)
+                    if trigger == "handout-button"
+                    else (source_pack_pdf, source_pack_filename)
+                )
+                content = make(frames, congress_id, link(href, congress_id))
+                return dcc.send_bytes(content, name(congress_id), type=MEDIA_TYPES["pdf"]), ""
             content = slide_pack(frames, congress_id, fmt, preset, link(href, congress_id))
         except ExportError as error:
             return no_update, str(error)

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard import export
+from dashboard import export, handout
 from dashboard.__main__ import main
 from dashboard.charts import CHART_IDS
 from dashboard.datapackage import write_package
@@ -66,21 +66,36 @@ def test_pdf_chart_is_one_a4_landscape_page(frames: Frames) -> None:
     assert (round(float(box.width)), round(float(box.height))) == pytest.approx(A4_POINTS, abs=2)
 
 
-def test_handout_has_facts_every_chart_and_sources_on_a4(frames: Frames) -> None:
-    pages = export.handout_pages(frames, "ar-02", LINK)
-    names = [name for name, _ in pages]
-    assert names[0] == "facts-1" and names[-1].startswith("sources-")
+def _a4(pdf: PdfReader) -> bool:
+    return all(
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) == pytest.approx(A4_POINTS, abs=2)
+        for p in pdf.pages
+    )
+
+
+@pytest.mark.parametrize("congress", ["ar-02", "au-1", "au-8"])
+def test_handout_is_at_most_two_a4_pages_key_chart_then_facts(frames: Frames, congress: str) -> None:
+    pdf = PdfReader(io.BytesIO(handout.handout_pdf(frames, congress, LINK)))
+    assert 1 <= len(pdf.pages) <= 2 and _a4(pdf)
+    facts = pdf.pages[-1].extract_text()
+    assert "Key facts" in facts and "Main sources" in facts
+
+
+def test_second_congress_handout_shows_the_hall_and_its_facts(frames: Frames) -> None:
+    names = [name for name, _ in handout.handout_pages(frames, "ar-02", LINK)]
+    assert names == ["party-seats", "facts"]
+    pdf = PdfReader(io.BytesIO(handout.handout_pdf(frames, "ar-02", LINK)))
+    facts = pdf.pages[1].extract_text()
+    assert "649" in facts and "Smolny" in facts and "Marxists Internet Archive" in facts
+
+
+def test_source_pack_has_every_fact_every_drawn_chart_and_every_source(frames: Frames) -> None:
+    names = [name for name, _ in handout.source_pack_pages(frames, "ar-02", LINK)]
     assert [n for n in names if n in CHART_IDS] == ["party-seats", "votes", "party-bars", "delegate-types"]
     assert "social" not in names  # not recorded for this congress: no blank page
-    pdf = PdfReader(io.BytesIO(export.handout_pdf(frames, "ar-02", LINK)))
-    assert len(pdf.pages) == len(pages)
-    for page in pdf.pages:
-        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == pytest.approx(
-            A4_POINTS, abs=2
-        )
-    text = pdf.pages[0].extract_text()
-    assert "Key facts" in text and "649" in text and "Smolny" in text
-    sources = " ".join(pdf.pages[i].extract_text() for i, n in enumerate(names) if n.startswith("sources-"))
+    pdf = PdfReader(io.BytesIO(handout.source_pack_pdf(frames, "ar-02", LINK)))
+    assert len(pdf.pages) == len(names) and _a4(pdf)
+    sources = " ".join(pdf.pages[i].extract_text() for i, n in enumerate(names) if n.startswith("sources"))
     assert "Marxists Internet Archive" in sources and "John Reed (1919)" in sources
 
 
@@ -216,7 +231,7 @@ def test_comparison_and_timeline_export(frames: Frames) -> None:
         "communist-party",
         "RSDLP(b)",
     )
-    assert bolsheviks["base"] == "delegates (voting right not stated)" and bolsheviks["excerpt"] == "390 were Bolshevik"
+    assert bolsheviks["base"] == "delegates, voting right not stated" and bolsheviks["excerpt"] == "390 were Bolshevik"
     png = Image.open(io.BytesIO(export.view_file(frames, "timeline", "?view=timeline", "png", "projector")))
     assert png.size == (1920, 1080)
     with pytest.raises(export.ExportError, match="two to four"):
