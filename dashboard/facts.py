@@ -1,5 +1,9 @@
 """The facts panel: dates, place and totals, bodies elected, decisions, timeline, a quotation and
-the sources, each number with its source one click away and every disagreement shown."""
+the sources, each number with its source one click away and every disagreement a click away too.
+
+Written for a pupil of fifteen: sources by their names in full, the value shown first, where sources
+differ a "Sources differ" line that opens to each source's value and one sentence on why this one is
+shown."""
 
 from __future__ import annotations
 
@@ -7,25 +11,53 @@ import pandas as pd
 from dash import html
 
 from dashboard.charts.draw import when
+from dashboard.citation import PROJECT
 from dashboard.frames import KEY_NUMBERS, Frames
 from dashboard.wording import count
 
 
-def number(value: object, approximate: bool = False, bound: object = None) -> str:
-    """A count as the facts panel writes it."""
-    return count(value, approximate, bound)
-
-
 def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: object = None) -> html.Details:
+    """A source's name that opens to its words, its title and, for a weak source, why to take care."""
     source = sources.loc[source_id]
+    weak = bool(source.get("weak")) and isinstance(source.get("reliability"), str)
     return html.Details(
-        className="cite",
+        className="cite" + (" weak" if weak else ""),
         children=[
-            html.Summary(source.cite_as, title=f"{source.publisher}: show the source's words"),
+            html.Summary(
+                [source.cite_as, html.Span(" (use with care)", className="weak-mark") if weak else None],
+                title=f"{source.publisher}: show the source's words",
+            ),
             html.Blockquote(f"“{excerpt}”") if isinstance(excerpt, str) else None,
             html.P(f"Worked out, not read: {inferred}", className="inferred") if isinstance(inferred, str) else None,
+            html.P(f"Use with care: {source.reliability}", className="weak-why") if weak else None,
             html.A(source.title, href=source.url, target="_blank", rel="noopener noreferrer"),
         ],
+    )
+
+
+def _differ(variants: list[tuple[str, list]], why: object) -> html.Details:
+    """'Sources differ (n)': each other value once, with every source that gives it, and why the shown one."""
+    return html.Details(
+        className="differ",
+        children=[
+            html.Summary(f"Sources differ ({len(variants)})", className="differ-label"),
+            html.Ul([html.Li([text, *cites], className="variant") for text, cites in variants]),
+            html.P(f"Why this one: {why}", className="why") if isinstance(why, str) else None,
+        ],
+    )
+
+
+def _grouped(rows: pd.DataFrame, text, sources: pd.DataFrame) -> list[tuple[str, list]]:
+    """Variants with the same value shown once, with all their sources."""
+    groups: dict[str, list] = {}
+    for _, row in rows.iterrows():
+        groups.setdefault(text(row), []).append(_cite(row.source_id, row.excerpt, sources))
+    return list(groups.items())
+
+
+def _value(row: pd.Series) -> str:
+    return count(int(row.value), bool(row.approximate), row.bound, long=True) + (
+        f" ({when(row.moment)})" if pd.notna(row.moment) else ""
     )
 
 
@@ -37,63 +69,67 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
         if rows.empty:
             continue
         shown = rows[rows.is_default].iloc[0]
-        value = number(int(shown.value), bool(shown.approximate), shown.bound)
-        moment = f" ({when(shown.moment)})" if pd.notna(shown.moment) else ""
-        children = [
+        items += [
             html.Dt(label),
-            html.Dd([html.Strong(value + moment), _cite(shown.source_id, shown.excerpt, sources)]),
+            html.Dd([html.Strong(_value(shown)), _cite(shown.source_id, shown.excerpt, sources)]),
         ]
-        variants = rows[~rows.is_default]
-        if not variants.empty:
-            children.append(
-                html.Dd(
-                    className="differ",
-                    children=[
-                        html.Span("Sources differ: ", className="differ-label"),
-                        *[
-                            html.Span(
-                                [
-                                    number(int(v.value), bool(v.approximate), v.bound),
-                                    f" ({when(v.moment)})" if pd.notna(v.moment) else "",
-                                    _cite(v.source_id, v.excerpt, sources),
-                                ],
-                                className="variant",
-                            )
-                            for v in variants.itertuples()
-                        ],
-                        html.Small(f"Shown: {value}. {shown.shown_because}" if pd.notna(shown.shown_because) else ""),
-                    ],
-                )
-            )
-        items += children
+        others = rows[~rows.is_default]
+        if not others.empty:
+            items.append(html.Dd(_differ(_grouped(others, _value, sources), shown.shown_because)))
     return items
 
 
-def facts_panel(frames: Frames, congress_id: str) -> list:
-    """The facts of one congress as Dash components."""
-    sources = frames.sources.set_index("id")
-    congress = frames.congresses.set_index("congress_id").loc[congress_id]
+def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
     dates = frames.dates[frames.dates.congress_id == congress_id]
     default = dates[dates.is_default].iloc[0]
-    parts: list = [html.H2(congress["name"]), html.P(congress.official_name, className="official-name")]
-    basics = [
+    first, _, second = default.text.partition("; ")
+    items = [
         html.Dt("Dates"),
-        html.Dd([html.Strong(default.text), _cite(default.source_id, default.excerpt, sources)]),
+        html.Dd(
+            [
+                html.Strong(first),
+                html.Br() if second else None,
+                html.Span(second, className="new-style") if second else None,
+                _cite(default.source_id, default.excerpt, sources),
+            ]
+        ),
     ]
-    for variant in dates[~dates.is_default].itertuples():
-        label = f" ({variant.label})" if pd.notna(variant.label) else ""
-        basics.append(
-            html.Dd(
-                className="differ",
-                children=[
-                    html.Span("Sources differ: ", className="differ-label"),
-                    variant.text + label,
-                    _cite(variant.source_id, variant.excerpt, sources),
+    others = dates[~dates.is_default & (dates.text != default.text)]
+    same = dates[~dates.is_default & (dates.text == default.text)]
+    if not same.empty:
+        items[-1].children += [_cite(s.source_id, s.excerpt, sources) for s in same.itertuples()]
+    if not others.empty:
+        items.append(html.Dd(_differ(_grouped(others, lambda r: r.text, sources), default.shown_because)))
+    return items
+
+
+def citation_block(congress_name: str, sources: pd.DataFrame, query: str) -> html.Section:
+    """How to cite this page: the sources, the page's title, the address and the day, as Our World in
+    Data's "Cite this" text puts them. The address and the day are the reader's own (assets/cite.js)."""
+    names = "; ".join(dict.fromkeys(sources.cite_as))
+    return html.Section(
+        className="cite-this",
+        children=[
+            html.H3("How to cite this page"),
+            html.P(
+                [
+                    f"{names} – compiled by {PROJECT}. “{congress_name}” [dataset]. Retrieved ",
+                    html.Span(className="cite-day"),
+                    " from ",
+                    html.Span(query, className="cite-address", **{"data-query": query}),
                 ],
-            )
-        )
-    if len(dates) > 1 and pd.notna(default.shown_because):
-        basics.append(html.Dd(html.Small(f"Shown: {default.text}. {default.shown_because}"), className="differ"))
+                className="citation",
+            ),
+        ],
+    )
+
+
+def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
+    """The facts of one congress as Dash components; `query` is the page's address (`?congress=2`)."""
+    sources = frames.sources.set_index("id")
+    congress = frames.congresses.set_index("congress_id").loc[congress_id]
+    parts: list = [html.H2(congress["name"]), html.P(congress.official_name, className="official-name")]
+    basics = _dates(frames, congress_id, sources)
     if pd.notna(congress.place):
         where = congress.place + (f", {congress.venue}" if pd.notna(congress.venue) else "")
         basics += [html.Dt("Place"), html.Dd(where)]
@@ -160,7 +196,7 @@ def facts_panel(frames: Frames, congress_id: str) -> list:
             for s in frames.statements[frames.statements.congress_id == congress_id].itertuples()
         ],
     )
-    cited = frames.sources_cited(congress_id)
+    cited = frames.sources[frames.sources.id.isin(frames.sources_cited(congress_id))]
     parts += _section(
         "Sources",
         [
@@ -171,21 +207,22 @@ def facts_panel(frames: Frames, congress_id: str) -> list:
                     html.Small(f" {s.reliability}") if pd.notna(s.reliability) else None,
                 ]
             )
-            for s in frames.sources[frames.sources.id.isin(cited)].itertuples()
+            for s in cited.itertuples()
         ],
     )
+    parts.append(citation_block(congress["name"], cited, query))
     return parts
 
 
 def _body_size(body: object) -> str:
     if pd.isna(body.members):
         return ": size not recorded in the sources"
-    text = f": {number(body.members, bool(body.members_approximate))} members"
+    text = f": {count(body.members, bool(body.members_approximate))} members"
     return text + (f" and {int(body.alternates):,} alternates" if pd.notna(body.alternates) else "")
 
 
 def _when(event: object) -> str:
-    day = f"{event.date:%-d %b %Y}" + (" (OS)" if event.calendar == "julian" else "")
+    day = f"{event.date:%-d %b %Y}" + (" (Old Style)" if event.calendar == "julian" else "")
     if pd.isna(event.time):
         return day
     qualifier = "" if event.time_qualifier == "at" else f"{event.time_qualifier} "

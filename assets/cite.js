@@ -1,0 +1,21 @@
+/* "How to cite this page": the reader's own address and day, filled in as the facts panel renders.
+   Where the server names a public address (CONGRESS_PUBLIC_URL, on #page as data-public-url), the
+   citation uses it instead of the address in the browser's bar. */
+(function () {
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  function fill() {
+    var page = document.getElementById("page");
+    var base = (page && page.dataset.publicUrl) || (window.location.origin + window.location.pathname);
+    var today = new Date();
+    var day = today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear();
+    document.querySelectorAll(".cite-address[data-query]").forEach(function (span) {
+      var text = base.replace(/\/?$/, "/") + span.dataset.query;
+      if (span.textContent !== text) { span.textContent = text; }
+    });
+    document.querySelectorAll(".cite-day").forEach(function (span) {
+      if (span.textContent !== day) { span.textContent = day; }
+    });
+  }
+  new MutationObserver(fill).observe(document.documentElement, { childList: true, subtree: true });
+})();
