@@ -1,7 +1,9 @@
 /* Accessibility repairs for Dash 4's own components, applied as they render:
    - the dropdown's keyboard focus target is focusable but aria-hidden: name it instead of hiding it;
    - radio items are labels with role "option" around native radios (nested interactive controls):
-     keep the native radios, in a radiogroup. */
+     keep the native radios, in a radiogroup;
+   - an opened dropdown puts the focus on its current option: in the first second after it opens, and until
+     a key is pressed in it, the focus goes to its search box instead, so typing filters. */
 (function () {
   function repair(root) {
     root.querySelectorAll("input.dash-dropdown-focus-target[aria-hidden]").forEach(function (input) {
@@ -18,7 +20,23 @@
       label.removeAttribute("aria-selected");
     });
   }
-  new MutationObserver(function () { repair(document); })
+  var opened = new WeakMap();
+  function noteOpened() {
+    document.querySelectorAll(".dash-dropdown-content[data-state=open]").forEach(function (menu) {
+      if (!opened.has(menu)) opened.set(menu, performance.now());
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    var menu = event.target.closest && event.target.closest(".dash-dropdown-content");
+    if (menu) opened.set(menu, -Infinity);  // the reader is moving through the options: leave the focus be
+  }, true);
+  document.addEventListener("focusin", function (event) {
+    var menu = event.target.closest && event.target.closest(".dash-dropdown-content");
+    var search = menu && menu.querySelector("input.dash-dropdown-search");
+    if (search && event.target !== search && performance.now() - (opened.get(menu) || -Infinity) < 1000)
+      search.focus();
+  });
+  new MutationObserver(function () { repair(document); noteOpened(); })
     .observe(document.documentElement, { childList: true, subtree: true, attributes: true,
                                          attributeFilter: ["aria-hidden", "role"] });
 })();

@@ -61,7 +61,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     @cache
     def facts(congress_id: str) -> list:
         """The facts panel, built once per congress and process."""
-        return facts_panel(frames, congress_id)
+        return facts_panel(frames, congress_id, congress_search(congress_id))
 
     @app.callback(
         Output({"type": "data-table", "chart": MATCH}, "children"),
@@ -81,6 +81,20 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if scope != state.view or (scope == "compare" and len(state.compare_ids) < 2):
             return no_update if scope != state.view else None
         return data_table(chart(chart_id).table(charts.rows(chart_id, state)))
+
+    names = frames.congresses.set_index("congress_id").name
+
+    def page_title(state: ViewState) -> str:
+        """The browser tab's title: what the page shows."""
+        if state.problem:
+            what = "No such congress"
+        elif state.view == "compare":
+            what = "Compare: " + ", ".join(names[c] for c in state.compare_ids) if state.compare_ids else "Compare"
+        elif state.view == "timeline":
+            what = "Party shares at every congress"
+        else:
+            what = names[state.congress_id]
+        return f"{what} · Congresses of Soviets, 1917–1937"
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now."""
@@ -125,6 +139,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("theme-select", "value"),
         Output("present-toggle", "children"),
         Output("present-toggle", "aria-pressed"),
+        Output("page-title", "data"),
+        Output("prev", "disabled"),
+        Output("next", "disabled"),
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
         *[Output(f"section-{c}", "className") for c in CHART_IDS],
@@ -213,10 +230,21 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             state.theme,
             "Leave presentation mode" if state.present else "Presentation mode",
             "true" if state.present else "false",
+            page_title(state),
+            state.view == "congress" and state.congress_id == order[0],
+            state.view == "congress" and state.congress_id == order[-1],
             *single,
             *compare,
             *timeline,
         )
+
+    app.clientside_callback(
+        """
+        function(title) { if (title) { document.title = title; } return window.dash_clientside.no_update; }
+        """,
+        Output("page-title", "id"),
+        Input("page-title", "data"),
+    )
 
     app.clientside_callback(
         f"""

@@ -8,6 +8,7 @@ from dash import dcc, html
 from dashboard.charts import CHARTS
 from dashboard.export_ui import chart_controls, page_controls
 from dashboard.frames import Frames
+from dashboard.public_url import public_url
 from dashboard.urls import MAX_COMPARED
 
 SERIES_NAMES = {"all-russian": "All-Russian Congresses (RSFSR)", "all-union": "All-Union Congresses (USSR)"}
@@ -123,6 +124,7 @@ def _masthead(frames: Frames) -> html.Header:
                         options=congress_options(frames),
                         clearable=False,
                         searchable=True,
+                        maxHeight=620,
                         className="congress-select",
                     ),
                     html.Button("Next →", id="next", className="step", title="Next congress (→)"),
@@ -136,6 +138,7 @@ def _masthead(frames: Frames) -> html.Header:
                         id="compare-select",
                         options=congress_options(frames, grouped=False),
                         multi=True,
+                        maxHeight=620,
                         className="compare-select",
                     ),
                     dcc.RadioItems(
@@ -155,17 +158,29 @@ def _masthead(frames: Frames) -> html.Header:
 
 def layout(frames: Frames) -> html.Div:
     """The whole page. Its state lives in the URL (`?congress=2`, `?compare=1,2`, `?view=timeline`)."""
+    public = public_url()
     return html.Div(
         id="page",
         className="page view-congress theme-light",
         **{"data-order": ",".join(frames.congresses.congress_id)},
+        **({"data-public-url": public} if public else {}),
         children=[
+            html.Nav(
+                className="skip-links",
+                **{"aria-label": "Skip links"},
+                children=[
+                    html.A("Skip to the charts", href="#main", className="skip-link"),
+                    html.A("Skip to the facts and sources", href="#facts", className="skip-link"),
+                ],
+            ),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="narrow", data=False),
+            dcc.Store(id="page-title"),
             _masthead(frames),
             html.Div(id="notice", role="alert", **{"aria-live": "polite"}),
             html.Main(
                 id="main",
+                tabIndex="-1",
                 children=[
                     html.Div(
                         id="view",

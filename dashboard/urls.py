@@ -50,7 +50,9 @@ def param(congress_id: str) -> str:
 def search(state: State) -> str:
     """The query string of a state; the inverse of `parse_search`."""
     query: dict[str, str] = {}
-    if state.view == "compare":
+    if state.view == "compare" and not state.compare_ids:
+        query["view"] = "compare"
+    elif state.view == "compare":
         query["compare"] = ",".join(param(c) for c in state.compare_ids)
         if state.measure == "share":
             query["measure"] = "share"
@@ -96,6 +98,8 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
         return _compare(base, values["compare"], known)
     if values.get("view") == "timeline":
         return base.but(view="timeline")
+    if values.get("view") == "compare":  # the comparison, with none chosen yet: the page asks for two
+        return base.but(view="compare")
     if "congress" not in values:
         return base.but(congress_id=default)
     found = congress_id(values["congress"], known)

@@ -39,7 +39,7 @@ def test_deep_link_draws_649_seats_in_party_groups(page: Page, server_url: str) 
         "Bolsheviks: 390",
         "SRs: 160",
         "of whom Left SRs: ≈100",
-        "Menshevik Int.: 14",
+        "Menshevik Internationalists: 14",
         "Mensheviks: 72",
         "Various: 13",
     ]

@@ -3,6 +3,7 @@ in headless Chromium against the live dashboard."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -136,6 +137,16 @@ def test_keyboard_reaches_the_controls_with_a_visible_focus(page: Page, server_u
     page.goto(f"{server_url}/?congress=2")
     page.wait_for_selector(SEATS, timeout=20_000)
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to the charts"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to the facts and sources"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop after the facts panel's start, not fifty chart buttons later
+    assert page.evaluate("() => !!document.activeElement.closest('#facts')")
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    for _ in range(3):
+        page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.id")
     assert focused == "view-congress"
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
@@ -168,3 +179,39 @@ def test_data_table_opens_and_follows_the_selector(page: Page, server_url: str) 
     page.goto(f"{server_url}/?compare=1,2")
     page.locator("#section-compare summary").click()
     expect(page.locator("#section-compare table")).to_contain_text("Second All-Russian Congress of Soviets")
+
+
+def test_the_toolbar_has_only_the_camera_and_it_stays_on_this_server(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    buttons = page.locator("#graph-party-seats .modebar-btn")
+    assert [b.get_attribute("data-title") for b in buttons.all()] == ["Download plot as a PNG"]
+    assert page.locator(".modebar-btn[data-title*='hare'], .modebar a[href]").count() == 0
+    with page.expect_download() as info:
+        buttons.first.click()
+    assert info.value.suggested_filename.endswith(".png")
+    assert [u for u in page.requests if not u.startswith((server_url, f"blob:{server_url}", "data:"))] == []
+
+
+def test_the_tab_title_names_the_congress_and_follows_the_view(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=2")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    expect(page).to_have_title("Second All-Russian Congress of Soviets · Congresses of Soviets, 1917–1937")
+    page.click("#next")
+    expect(page).to_have_title("Third All-Russian Congress of Soviets · Congresses of Soviets, 1917–1937")
+    page.goto(f"{server_url}/?compare=1,2")
+    expect(page).to_have_title(re.compile("^Compare: First All-Russian .*, Second All-Russian .* · Congresses"))
+
+
+def test_the_selector_takes_typing_and_ends_are_disabled(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?congress=1")
+    page.wait_for_selector(SEATS, timeout=20_000)
+    expect(page.locator("#prev")).to_be_disabled()
+    page.click("#congress-select")
+    page.keyboard.type("fourth")
+    expect(page.locator(".dash-dropdown-content [role=option]").first).to_contain_text("Fourth (Extraordinary)")
+    page.keyboard.press("Enter")
+    expect(page.locator("#facts h2")).to_have_text("Fourth (Extraordinary) All-Russian Congress of Soviets")
+    assert "congress=4" in page.url
+    page.goto(f"{server_url}/?congress=17")
+    expect(page.locator("#next")).to_be_disabled()

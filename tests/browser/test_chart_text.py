@@ -1,0 +1,54 @@
+"""No chart text is cut off or overlaps another, on a desk screen, in presentation mode and on a phone,
+measured in headless Chromium from the drawn SVG."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from dashboard.frames import Frames
+
+TEXT_BOXES = (Path(__file__).parent / "chart_text_boxes.js").read_text()
+MODES = {"desk": (1920, 1080, ""), "present": (1920, 1080, "&present=1"), "phone": (390, 844, "")}
+SETTLED = """() => {
+  if (document.querySelector('[data-dash-is-loading]')) return false;
+  const graphs = [...document.querySelectorAll('.js-plotly-plot')].filter(g => g.offsetParent);
+  return graphs.length > 0 && graphs.every(g => g._fullLayout && g.querySelector('.gtitle')
+    && g.parentElement.style.height === g._fullLayout.height + 'px'
+    && Math.abs(g.getBoundingClientRect().height - g._fullLayout.height) < 2);
+}"""
+
+
+def _problems(page: Page) -> set[str]:
+    """Problems seen in two measurements apart in time: a transition caught mid-way is not a problem."""
+    page.wait_for_function(SETTLED, timeout=20_000)
+    first = set(page.evaluate(TEXT_BOXES))
+    if not first:
+        return first
+    time.sleep(1)
+    return first & set(page.evaluate(TEXT_BOXES))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: str, frames: Frames, mode: str) -> None:
+    width, height, extra = MODES[mode]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    names = list(frames.congresses.name)
+    everywhere: list[str] = []
+    try:
+        page.goto(f"{server_url}/?congress=1{extra}")
+        for index, name in enumerate(names):
+            if index:
+                page.click("#next")
+            page.wait_for_function("n => document.querySelector('#facts h2')?.textContent === n", arg=name)
+            everywhere += [f"{name}: {p}" for p in sorted(_problems(page))]
+        for query in ("compare=1,2", "compare=5,6", "view=timeline"):
+            page.goto(f"{server_url}/?{query}{extra}")
+            everywhere += [f"{query}: {p}" for p in sorted(_problems(page))]
+    finally:
+        context.close()
+    assert everywhere == []
