@@ -37,7 +37,7 @@ PARTY_COLOURS = {
     "various": "#f0e442",
     "national-groups": "#8c6bb1",
     "bund": "#8c510a",
-    "other-parties": "#a6761d",
+    "other-parties": "#762a83",
 }
 FALLBACK_COLOURS = ("#b8a000", "#8c6bb1", "#a65628", "#666666", "#e7298a", "#1b9e77")
 
