@@ -44,6 +44,16 @@ DESCRIPTIONS = {
     "the copy read where it is not the original, the licence or terms, and how reliable each is.",
     "parties": "Parties, factions and groups.",
     "lineages": "The official names a renamed party had over time (RSDLP(b), RCP(b), ACP(b)), each with its source.",
+    "lessons": "Guided lessons for class, one row per step: the view it shows (the dashboard's URL query), a caption "
+    "for pupils, and a question to predict before the answer is revealed. What each caption and answer states is "
+    "in lesson-facts.",
+    "lesson_facts": "The facts each lesson step's caption (part 'caption') or answer (part 'answer') states, each with "
+    "its source and the source's own words.",
+    "glossary": "The pupils' glossary: each term, its other spellings and its definition in plain words.",
+    "glossary_facts": "The facts each glossary definition states, each with its source and the source's own words.",
+    "introduction": "A short introduction for pupils, one row per sentence.",
+    "introduction_facts": "The facts each sentence of the introduction states, each with its source and the source's "
+    "own words.",
 }
 
 PRIMARY_KEYS = {
@@ -61,7 +71,19 @@ PRIMARY_KEYS = {
     "sources": ["id"],
     "parties": ["id"],
     "lineages": ["lineage_id", "since"],
+    "lessons": ["lesson_id", "step"],
+    "lesson_facts": ["lesson_id", "step", "part", "order"],
+    "glossary": ["term_id"],
+    "glossary_facts": ["term_id", "order"],
+    "introduction": ["paragraph", "sentence"],
+    "introduction_facts": ["paragraph", "sentence", "order"],
 }
+PART_OF = {
+    "lesson_facts": ("lessons", ["lesson_id", "step"]),
+    "glossary_facts": ("glossary", ["term_id"]),
+    "introduction_facts": ("introduction", ["paragraph", "sentence"]),
+}
+"""Tables whose rows belong to a row of another table (a fact of a lesson step), by that table and its key."""
 PARTY_COLUMNS = {"composition": ["party_id"], "votes": ["caucus"], "parties": ["family"]}
 """Columns that name a party (parties.id), besides the source and congress ids every table may carry."""
 
@@ -85,7 +107,7 @@ def _resource_name(frame_name: str) -> str:
     return frame_name.replace("_", "-")
 
 
-def _reference(frame_name: str, target: str, field: str) -> dict:
+def _reference(frame_name: str, target: str, field: str | list[str]) -> dict:
     resource = "" if target == frame_name else _resource_name(target)
     return {"resource": resource, "fields": field}
 
@@ -98,6 +120,10 @@ def _foreign_keys(name: str, frame: pd.DataFrame) -> list[dict]:
         keys.append({"fields": column, "reference": _reference(name, "sources", "id")})
     for column in PARTY_COLUMNS.get(name, []):
         keys.append({"fields": column, "reference": _reference(name, "parties", "id")})
+    if name in PART_OF:
+        target, fields = PART_OF[name]
+        field = fields[0] if len(fields) == 1 else fields
+        keys.append({"fields": field, "reference": _reference(name, target, field)})
     return keys
 
 

@@ -204,6 +204,57 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "name": "The party's official name from then.",
         "short": "Its abbreviation.",
     },
+    "lessons": {
+        "lesson_id": "The lesson: its file in data/lessons/ and its address (?lesson=<id>).",
+        "title": "The lesson's title.",
+        "level": "Whom the lesson is for ('ages 14–16').",
+        "summary": "What pupils learn, in one line.",
+        "step": "Position of the step in the lesson, from 1.",
+        "steps": "How many steps the lesson has.",
+        "view": "What the step shows, as the dashboard's URL query: 'congress=2&slide=1', 'compare=1,2', "
+        "'view=timeline'.",
+        "view_kind": "'congress' (one congress), 'compare' (congresses side by side) or 'timeline'.",
+        "congress_id": "The congress the step shows (congresses.congress_id); empty for a comparison or the timeline.",
+        "compare_ids": "The congresses a comparison shows, in order, separated by commas; empty for other views.",
+        "measure": "What a comparison shows: 'count' or 'share'; empty for other views.",
+        "slide": "The congress's slide: 1 the hall, 2 the votes, 3 who the delegates were, 4 decisions and a "
+        "quotation; empty where the step names none.",
+        "caption": "What pupils read at this step, in plain words; lesson-facts gives the source of every fact in it.",
+        "question": "A question for pupils to predict before the reveal; empty where the step asks none.",
+        "answer": "The answer, revealed after the prediction; lesson-facts gives its sources.",
+    },
+    "lesson_facts": {
+        "lesson_id": "The lesson (lessons.lesson_id).",
+        "step": "The step of the lesson (lessons.step).",
+        "part": "What the fact supports: 'caption' or 'answer'.",
+        "order": "Position of the fact in the list for its caption or answer, from 0.",
+        "source_id": "The source that states the fact (sources.id).",
+        "excerpt": "The source's own words that state it, verbatim; parts of one passage are joined by ' … '.",
+    },
+    "glossary": {
+        "term_id": "The term's id.",
+        "term": "The term, as a heading.",
+        "spellings": "Other spellings and forms of the term, separated by '; ', matched as whole words to link the "
+        "term in captions; empty where there are none.",
+        "definition": "What the term means, in plain words for pupils; glossary-facts gives its sources.",
+    },
+    "glossary_facts": {
+        "term_id": "The term (glossary.term_id).",
+        "order": "Position of the fact in the term's list, from 0.",
+        "source_id": "The source that states the fact (sources.id).",
+    },
+    "introduction": {
+        "title": "The introduction's title.",
+        "paragraph": "The paragraph, from 1.",
+        "sentence": "The sentence within its paragraph, from 1.",
+        "text": "The sentence, in plain words for pupils; introduction-facts gives its sources.",
+    },
+    "introduction_facts": {
+        "paragraph": "The paragraph of the sentence (introduction.paragraph).",
+        "sentence": "The sentence (introduction.sentence).",
+        "order": "Position of the fact in the sentence's list, from 0.",
+        "source_id": "The source that states the fact (sources.id).",
+    },
 }
 
 

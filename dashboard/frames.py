@@ -18,6 +18,7 @@ from dashboard.breakdowns import GAP_ID, GAP_LABEL, part_rows, voting_right
 from dashboard.calendar import new_style
 from dashboard.loader import DATA_DIR, Records, load_records
 from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Lineage, Party, Sourced
+from dashboard.teaching_frames import teaching_frames
 
 KEY_NUMBERS = {
     "delegates.total": "Delegates",
@@ -55,6 +56,15 @@ class Frames:
     sources: pd.DataFrame
     parties: pd.DataFrame
     lineages: pd.DataFrame
+    lessons: pd.DataFrame
+    """One row per lesson step: its view (query, kind, congress, slide), caption, question and answer."""
+    lesson_facts: pd.DataFrame
+    """The facts each step's caption ('caption') and answer ('answer') state, with source and excerpt."""
+    glossary: pd.DataFrame
+    glossary_facts: pd.DataFrame
+    introduction: pd.DataFrame
+    """One row per sentence of the introduction."""
+    introduction_facts: pd.DataFrame
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(name, frame) for every frame, in a stable order."""
@@ -578,6 +588,7 @@ def build_frames(records: Records) -> Frames:
             ],
             {"lineage_id": TEXT, "label": TEXT, "since": TEXT, "name": TEXT, "short": TEXT, **PROVENANCE},
         ),
+        **teaching_frames(records.teaching, {c.id for c in records.congresses}),
     )
 
 

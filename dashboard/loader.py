@@ -1,8 +1,8 @@
 """Read and validate the records in `data/`.
 
-`load_records()` returns every congress, source and party, validated, or raises `RecordError`
-with one line per problem: the file, the field path and the bad value. Nothing is served from
-records that did not pass.
+`load_records()` returns every congress, source and party, and the teaching content (lessons,
+glossary, introduction), validated, or raises `RecordError` with one line per problem: the file, the
+field path and the bad value. Nothing is served from records that did not pass.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dashboard.records import Congress, Lineage, Party, Source
+from dashboard.teaching import GlossaryEntry, Introduction, Lesson, Teaching
 
 DATA_DIR = Path(os.environ.get("CONGRESS_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 """The records folder: `data/` beside the package, or the folder CONGRESS_DATA_DIR names."""
@@ -29,12 +30,13 @@ class RecordError(Exception):
 
 @dataclass(frozen=True)
 class Records:
-    """Everything in `data/`, validated. Congresses are in date order."""
+    """Everything in `data/`, validated. Congresses are in date order, lessons in file-name order."""
 
     congresses: tuple[Congress, ...]
     sources: dict[str, Source]
     parties: dict[str, Party]
     lineages: dict[str, Lineage]
+    teaching: Teaching
 
 
 def _read_toml(path: Path, root: Path) -> dict[str, Any]:
@@ -83,6 +85,47 @@ def _registry(
     return found
 
 
+def _lessons(root: Path, context: dict, errors: list[str]) -> list[Lesson]:
+    lessons = []
+    for path in sorted((root / "lessons").glob("*.toml")):
+        name = path.relative_to(root.parent)
+        lesson = _validate(Lesson, _read_toml(path, root), name, context, errors)
+        if lesson is None:
+            continue
+        if path.stem != lesson.id:
+            errors.append(f"{name}: id: {lesson.id!r} should be in a file named {lesson.id}.toml")
+        lessons.append(lesson)
+    return lessons
+
+
+def _glossary(path: Path, root: Path, context: dict, errors: list[str]) -> list[GlossaryEntry]:
+    entries = _registry(path, "term", GlossaryEntry, root, errors, context)
+    seen: dict[str, str] = {}
+    for entry in entries.values():
+        for spelling in entry.names:
+            if spelling in seen:
+                other = seen[spelling]
+                errors.append(f"{path.name}: {entry.id}.spellings: {spelling!r} is also a spelling of {other!r}")
+            seen.setdefault(spelling, entry.id)
+    return list(entries.values())
+
+
+def _teaching(root: Path, context: dict, errors: list[str]) -> Teaching | None:
+    """The lessons, the glossary and the introduction, checked against the sources and the congresses."""
+    files = ("glossary.toml", "introduction.toml")
+    missing = [f"{root.name}/{name}: the file is missing" for name in files if not (root / name).exists()]
+    if missing:
+        errors.extend(missing)
+        return None
+    lessons = _lessons(root, context, errors)
+    glossary = _glossary(root / "glossary.toml", root, context, errors)
+    path = root / "introduction.toml"
+    introduction = _validate(Introduction, _read_toml(path, root), path.relative_to(root.parent), context, errors)
+    if introduction is None:
+        return None
+    return Teaching(lessons=tuple(lessons), glossary=tuple(glossary), introduction=introduction)
+
+
 def load_records(root: Path = DATA_DIR) -> Records:
     """Read, validate and return every record under `root`; raise `RecordError` if any is bad."""
     errors: list[str] = []
@@ -108,7 +151,8 @@ def load_records(root: Path = DATA_DIR) -> Records:
         if path.stem != congress.id:
             errors.append(f"{name}: id: {congress.id!r} should be in a file named {congress.id}.toml")
         congresses[congress.id] = (congress, path)
-    if errors:
+    teaching = _teaching(root, {"sources": set(sources), "congresses": set(congresses)}, errors)
+    if errors or teaching is None:
         raise RecordError("\n".join(errors))
     ordered = sorted((c for c, _ in congresses.values()), key=lambda c: (c.dates.start, c.series))
-    return Records(congresses=tuple(ordered), sources=sources, parties=parties, lineages=lineages)
+    return Records(congresses=tuple(ordered), sources=sources, parties=parties, lineages=lineages, teaching=teaching)

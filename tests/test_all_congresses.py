@@ -664,13 +664,14 @@ def test_low_reliability_sources_are_never_shown_by_default() -> None:
 
 
 def _excerpts_of(source: str) -> list[tuple[str, str]]:
-    """Every excerpt citing `source`, in the congress records and in the parties' lineages."""
+    """Every excerpt citing `source`: in the congress records, the parties' lineages and the teaching content."""
     found = [
         (c.id, item["excerpt"])
         for c in RECORDS.congresses
         for item in all_excerpts(c.model_dump(by_alias=True))
         if item["source"] == source
     ]
+    found += [(where, fact.excerpt) for where, fact in RECORDS.teaching.cited() if fact.source == source]
     return found + [
         (lineage.id, name.excerpt)
         for lineage in RECORDS.lineages.values()
@@ -715,6 +716,7 @@ def test_a_changed_or_misattributed_excerpt_is_caught() -> None:
 def test_every_source_is_used_and_every_used_source_is_listed() -> None:
     used = {item["source"] for c in RECORDS.congresses for item in all_excerpts(c.model_dump(by_alias=True))}
     used |= {n.source for lineage in RECORDS.lineages.values() for n in lineage.names}
+    used |= {fact.source for _, fact in RECORDS.teaching.cited()}
     assert used <= set(RECORDS.sources)
     # The seed lists the Lenin CW note for the Ninth Congress, whose words the seed's text reproduces.
     assert set(RECORDS.sources) - used <= {"ninth-lenin-cw-note"}

@@ -144,12 +144,18 @@ def test_descriptor_carries_licences_keys_and_sources(frames: Frames) -> None:
     ]
     schemas = {r["name"]: r["schema"] for r in package["resources"]}
     assert all(s["primaryKey"] for s in schemas.values())
-    keys = {(name, fk["fields"], fk["reference"]["resource"]) for name, s in schemas.items() for fk in s["foreignKeys"]}
+    keys = {
+        (name, fk["fields"] if isinstance(fk["fields"], str) else tuple(fk["fields"]), fk["reference"]["resource"])
+        for name, s in schemas.items()
+        for fk in s["foreignKeys"]
+    }
     assert ("composition", "congress_id", "congresses") in keys
     assert ("numbers", "source_id", "sources") in keys
     assert ("congresses", "venue_source_id", "sources") in keys
     assert ("composition", "party_id", "parties") in keys and ("votes", "caucus", "parties") in keys
     assert ("parties", "family", "") in keys  # a faction's broader party, in the same table
+    assert ("lesson-facts", ("lesson_id", "step"), "lessons") in keys  # a fact belongs to a lesson step
+    assert ("glossary-facts", "term_id", "glossary") in keys
     with_congress = [name for name, s in schemas.items() if "congress_id" in {f["name"] for f in s["fields"]}]
     assert {name for name, column, _ in keys if column == "congress_id"} == set(with_congress) - {"congresses"}
     lenin = next(s for s in package["sources"] if s["path"].endswith("SARCS19.html"))
