@@ -44,6 +44,8 @@ DESCRIPTIONS = {
     "the copy read where it is not the original, the licence or terms, and how reliable each is.",
     "parties": "Parties, factions and groups.",
     "lineages": "The official names a renamed party had over time (RSDLP(b), RCP(b), ACP(b)), each with its source.",
+    "groups": "Social groups and republics that breakdowns name by part id (composition.part_id), each with its "
+    "Russian original and the source that writes it.",
 }
 
 PRIMARY_KEYS = {
@@ -61,6 +63,7 @@ PRIMARY_KEYS = {
     "sources": ["id"],
     "parties": ["id"],
     "lineages": ["lineage_id", "since"],
+    "groups": ["kind", "id"],
 }
 PARTY_COLUMNS = {"composition": ["party_id"], "votes": ["caucus"], "parties": ["family"]}
 """Columns that name a party (parties.id), besides the source and congress ids every table may carry."""
