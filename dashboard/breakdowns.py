@@ -106,6 +106,7 @@ def part_rows(b: Breakdown, names: dict[str, str]) -> list[dict]:
                 "derived": _derived_share(part, base),
                 "source_id": part.source,
                 "excerpt": part.excerpt,
+                "excerpt_gloss": part.gloss,
                 "note": part.note,
             }
         )
@@ -139,6 +140,7 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
             "derived": f"share = 100% − {listed:g}% (the listed shares)",
             "source_id": top[0].source,
             "excerpt": None,
+            "excerpt_gloss": None,
             "note": note,
         }
     if b.total is None:
@@ -174,6 +176,7 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
         "derived": f"count = {count(total.value, total.approximate, total.bound)} (the stated total) − {parts_text}",
         "source_id": total.source,
         "excerpt": total.excerpt,
+        "excerpt_gloss": total.gloss,
         "note": note,
     }
 
@@ -217,6 +220,7 @@ def voting_right(d: Delegates) -> Breakdown | None:
             within=None,
             source=claim.source,
             excerpt=claim.excerpt,
+            gloss=claim.gloss,
             note=claim.note,
         )
         for key, label, claim in claims

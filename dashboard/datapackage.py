@@ -54,6 +54,8 @@ DESCRIPTIONS = {
     "introduction": "A short introduction for pupils, one row per sentence.",
     "introduction_facts": "The facts each sentence of the introduction states, each with its source and the source's "
     "own words.",
+    "groups": "Social groups and republics that breakdowns name by part id (composition.part_id), each with its "
+    "Russian original and the source that writes it.",
 }
 
 PRIMARY_KEYS = {
@@ -77,6 +79,7 @@ PRIMARY_KEYS = {
     "glossary_facts": ["term_id", "order"],
     "introduction": ["paragraph", "sentence"],
     "introduction_facts": ["paragraph", "sentence", "order"],
+    "groups": ["kind", "id"],
 }
 PART_OF = {
     "lesson_facts": ("lessons", ["lesson_id", "step"]),

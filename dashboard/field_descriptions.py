@@ -13,6 +13,19 @@ SHARED = {
     "source_id": "The source that states this (sources.id).",
     "excerpt": "The source's own words that state it, verbatim; parts of a longer passage are joined by ' … '. "
     "The words stay under the source's licence or terms (sources.licence).",
+    "excerpt_gloss": "The project's own English translation of an excerpt that is not in English: a gloss to help "
+    "read it, not the source's words. Empty for an English excerpt.",
+    "original": "The name in Russian, as it was used at the time (большевики, ВЦИК, УССР); empty where no "
+    "Russian-language source for it was found.",
+    "original_short": "The Russian short form or abbreviation of the name, where its source gives one (ВЦИК, РСФСР).",
+    "original_written": "The form the original's excerpt writes the name in, where Russian inflects it ('эсеров' for "
+    "'эсеры'); the column original is then the project's nominative of it.",
+    "original_lang": "The language of the original, as a BCP 47 tag ('ru').",
+    "original_source_id": "The source that writes the Russian original (sources.id).",
+    "original_excerpt": "The words of that source in which the original appears, verbatim, in Russian.",
+    "original_excerpt_gloss": "The project's own English translation of the original's excerpt; not the source's "
+    "words.",
+    "original_note": "What to keep in mind about the original, where the records add a note.",
     "note": "What to keep in mind about this value, where the records add a note.",
     "is_default": "True for what the dashboard shows by default; the other rows are other sources' variants.",
     "shown_because": "Why the default is shown rather than the variants, where sources differ.",
@@ -33,6 +46,7 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "ordinal": "The congress's number within its series.",
         "name": "The congress's name as the dashboard shows it.",
         "official_name": "The congress's full official name.",
+        "original": "The congress's official name in Russian, as a Russian-language source writes it.",
         "extraordinary": "True for an extraordinary congress.",
         "start": "First day, as the default source dates it, in its calendar.",
         "end": "Last day, as the default source dates it, in its calendar.",
@@ -88,6 +102,9 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "Bolsheviks and the Communists are one row in comparisons.",
         "lineage_label": "The lineage's name in comparisons ('Bolsheviks / Communists').",
         "name_of_time": "The party's official name on the congress's first day ('RSDLP(b)', 'RCP(b)', 'ACP(b)').",
+        "name_of_time_original": "That name in Russian ('РСДРП(б)', 'РКП(б)', 'ВКП(б)'); its source is in lineages.",
+        "original": "The Russian name of the party, social group or republic the part names; empty for the gap, for "
+        "origins and voting rights, and where no Russian-language source for it was found.",
         "level": "0 for a part of the whole, 1 for a part within another part (column within).",
         "share_approximate": "True where the share is only approximate (an approximate count or base).",
         "share_bound": "'more than', 'at least', 'fewer than' or 'no more than' where the share is only a bound.",
@@ -127,8 +144,11 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "excerpt": "The source's words that state the number of members, or that name the body.",
         "alternates_source_id": "The source that states the number of alternates (sources.id).",
         "alternates_excerpt": "The source's words that state the number of alternates.",
+        "alternates_excerpt_gloss": "The project's English translation of those words, where they are not in English.",
         "body_source_id": "The source that says the congress elected this body (sources.id).",
         "body_excerpt": "Its words saying so.",
+        "body_excerpt_gloss": "The project's English translation of those words, where they are not in English.",
+        "original": "The body's name in Russian (Всероссийский центральный исполнительный комитет, ЦИК СССР).",
         "body_note": "What to keep in mind about the body.",
     },
     "events": {
@@ -196,6 +216,7 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "short": "The short name the charts show.",
         "family": "The broader party a faction belongs to (parties.id); empty for a party of its own.",
         "lineage": "The lineage of a party that was renamed (lineages.lineage_id).",
+        "original": "The party's name in Russian (большевики, левые эсеры, Бунд).",
     },
     "lineages": {
         "lineage_id": "The lineage: one party under its successive names.",
@@ -203,6 +224,13 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "since": "The month (YYYY-MM, New Style) from which the party bore this name.",
         "name": "The party's official name from then.",
         "short": "Its abbreviation.",
+        "original": "The name in Russian (РСДРП(б), РКП(б), ВКП(б)).",
+    },
+    "groups": {
+        "kind": "'social' for a social group, 'republic' for a republic.",
+        "id": "The group, as breakdowns name their parts (composition.part_id).",
+        "name": "The group's name in English.",
+        "original": "The group's name in Russian (рабочие, крестьяне, служащие; РСФСР, УССР).",
     },
     "lessons": {
         "lesson_id": "The lesson: its file in data/lessons/ and its address (?lesson=<id>).",

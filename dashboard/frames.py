@@ -3,6 +3,10 @@
 Counts are nullable integers (`Int64`): a count the source does not give is `<NA>`, never 0.
 Where a breakdown's parts fall short of its stated total, the gap is its own row,
 `part_id == "not-accounted"`, so no chart can normalise it away.
+
+Excerpts keep their source's language; `excerpt_gloss` is the project's English translation of one
+that is not in English. The Russian originals of names come in `original*` columns (the name, its
+short form, the source and excerpt that write it) beside the English name.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import pandas as pd
 from dashboard.breakdowns import GAP_ID, GAP_LABEL, part_rows, voting_right
 from dashboard.calendar import new_style
 from dashboard.loader import DATA_DIR, Records, load_records
-from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Lineage, Party, Sourced
+from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Group, Lineage, Original, Party, Sourced
 from dashboard.teaching_frames import teaching_frames
 
 KEY_NUMBERS = {
@@ -65,6 +69,7 @@ class Frames:
     introduction: pd.DataFrame
     """One row per sentence of the introduction."""
     introduction_facts: pd.DataFrame
+    groups: pd.DataFrame
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(name, frame) for every frame, in a stable order."""
@@ -77,7 +82,7 @@ class Frames:
         for _name, frame in self.items():
             if "congress_id" in frame.columns:
                 mine = frame[frame.congress_id == congress_id]
-                for column in (c for c in frame.columns if c.endswith("source_id")):
+                for column in (c for c in frame.columns if c.endswith("source_id") and not c.startswith("original")):
                     cited |= set(mine[column].dropna())
         comp = self.composition[(self.composition.congress_id == congress_id) & self.composition.name_of_time.notna()]
         named = self.lineages.merge(
@@ -87,9 +92,41 @@ class Frames:
         )
         return cited | set(named.source_id)
 
+    def originals_cited(self, congress_id: str) -> set[str]:
+        """The ids of the sources of the Russian originals that a congress's rows show (its official name, its
+        bodies, the parties, groups and republics of its breakdowns, and the party names of the time)."""
+        cited: set[str] = set()
+        for _name, frame in self.items():
+            if "congress_id" in frame.columns and "original_source_id" in frame.columns:
+                cited |= set(frame[frame.congress_id == congress_id].original_source_id.dropna())
+        comp = self.composition[(self.composition.congress_id == congress_id) & self.composition.name_of_time.notna()]
+        named = self.lineages.merge(
+            comp[["lineage_id", "name_of_time"]],
+            left_on=["lineage_id", "short"],
+            right_on=["lineage_id", "name_of_time"],
+        )
+        return cited | set(named.original_source_id.dropna())
+
 
 def _provenance(item: Sourced) -> dict:
-    return {"source_id": item.source, "excerpt": item.excerpt, "note": item.note}
+    return {"source_id": item.source, "excerpt": item.excerpt, "excerpt_gloss": item.gloss, "note": item.note}
+
+
+def _original_columns(original: Original | None) -> dict:
+    """A name's Russian original as columns: the name, its short form, the form its excerpt writes it in,
+    its language, and the source, excerpt, gloss and note that go with it."""
+    if original is None:
+        return dict.fromkeys(ORIGINAL)
+    return {
+        "original": original.text,
+        "original_short": original.short,
+        "original_written": original.written,
+        "original_lang": original.lang,
+        "original_source_id": original.source,
+        "original_excerpt": original.excerpt,
+        "original_excerpt_gloss": original.gloss,
+        "original_note": original.note,
+    }
 
 
 def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
@@ -97,7 +134,17 @@ def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     return frame.astype(columns)
 
 
-PROVENANCE = {"source_id": TEXT, "excerpt": TEXT, "note": TEXT}
+PROVENANCE = {"source_id": TEXT, "excerpt": TEXT, "excerpt_gloss": TEXT, "note": TEXT}
+ORIGINAL = {
+    "original": TEXT,
+    "original_short": TEXT,
+    "original_written": TEXT,
+    "original_lang": TEXT,
+    "original_source_id": TEXT,
+    "original_excerpt": TEXT,
+    "original_excerpt_gloss": TEXT,
+    "original_note": TEXT,
+}
 
 
 def _date_label(start: dt.date, end: dt.date, month: str = "%B") -> str:
@@ -130,6 +177,7 @@ def _congress_row(c: Congress, order: int) -> dict:
         "ordinal": c.ordinal,
         "name": c.name,
         "official_name": c.official_name,
+        **_original_columns(c.original),
         "extraordinary": c.extraordinary,
         "start": c.dates.start,
         "end": c.dates.end,
@@ -160,6 +208,7 @@ CONGRESS_COLUMNS = {
     "ordinal": "int64",
     "name": TEXT,
     "official_name": TEXT,
+    **ORIGINAL,
     "extraordinary": FLAG,
     "start": "object",
     "end": "object",
@@ -184,12 +233,27 @@ CONGRESS_COLUMNS = {
 
 
 def _lineage_columns(part_id: str, day: dt.date, parties: dict[str, Party], lineages: dict[str, Lineage]) -> dict:
-    """Which lineage a party belongs to, and its official name on the congress's day."""
+    """Which lineage a party belongs to, and its official name on the congress's day, in English and Russian."""
     party = parties.get(part_id)
     lineage = lineages.get(party.lineage) if party and party.lineage else None
     if lineage is None:
-        return {"lineage_id": part_id, "lineage_label": None, "name_of_time": None}
-    return {"lineage_id": lineage.id, "lineage_label": lineage.label, "name_of_time": lineage.name_at(day).short}
+        return {"lineage_id": part_id, "lineage_label": None, "name_of_time": None, "name_of_time_original": None}
+    name = lineage.name_at(day)
+    return {
+        "lineage_id": lineage.id,
+        "lineage_label": lineage.label,
+        "name_of_time": name.short,
+        "name_of_time_original": name.original.text if name.original else None,
+    }
+
+
+def _part_original(kind: str, part_id: str, parties: dict[str, Party], groups: dict[tuple, Group]) -> Original | None:
+    """The Russian original of what a part names: a party, or a social group or republic."""
+    if kind == "party":
+        party = parties.get(part_id)
+        return party.original if party else None
+    group = groups.get((kind, part_id))
+    return group.original if group else None
 
 
 def _breakdown_rows(
@@ -198,6 +262,7 @@ def _breakdown_rows(
     names: dict[str, str],
     parties: dict[str, Party],
     lineages: dict[str, Lineage],
+    groups: dict[tuple, Group],
     prefix: str = "",
     body: str | None = None,
 ) -> list[dict]:
@@ -226,17 +291,21 @@ def _breakdown_rows(
         for row in part_rows(b, names):
             party = b.kind == "party" and not row["gap"]
             lineage = _lineage_columns(row["part_id"], day, parties, lineages) if party else {}
-            rows.append(common | row | {"party_id": row["part_id"] if party else None} | lineage)
+            original = None if row["gap"] else _part_original(b.kind, row["part_id"], parties, groups)
+            rows.append(
+                common | row | {"party_id": row["part_id"] if party else None} | lineage | _original_columns(original)
+            )
     return rows
 
 
-def _composition_rows(c: Congress, names: dict[str, str], parties: dict, lineages: dict) -> list[dict]:
+def _composition_rows(c: Congress, names: dict[str, str], records: Records) -> list[dict]:
     breakdowns = list(c.breakdowns)
     if not any(b.kind == "voting-right" for b in breakdowns) and (derived := voting_right(c.delegates)):
         breakdowns.append(derived)
-    rows = _breakdown_rows(c, breakdowns, names, parties, lineages)
+    known = (names, records.parties, records.lineages, records.groups)
+    rows = _breakdown_rows(c, breakdowns, *known)
     for body in c.bodies:
-        rows += _breakdown_rows(c, body.composition, names, parties, lineages, f"body-{body.id}-", body.id)
+        rows += _breakdown_rows(c, body.composition, *known, f"body-{body.id}-", body.id)
     return rows
 
 
@@ -262,6 +331,7 @@ COMPOSITION_COLUMNS = {
     "lineage_id": TEXT,
     "lineage_label": TEXT,
     "name_of_time": TEXT,
+    "name_of_time_original": TEXT,
     "label": TEXT,
     "within": TEXT,
     "level": "int64",
@@ -279,6 +349,7 @@ COMPOSITION_COLUMNS = {
     "gap": FLAG,
     "derived": TEXT,
     **PROVENANCE,
+    **ORIGINAL,
 }
 
 
@@ -378,6 +449,7 @@ def _number_rows(c: Congress) -> list[dict]:
                             moment=b.moment,
                             source=p.source,
                             excerpt=p.excerpt,
+                            gloss=p.gloss,
                             note=p.note,
                             variants=[],
                             shown_because=None,
@@ -425,19 +497,25 @@ def _body_row(c: Congress, body: ElectedBody) -> dict:
     """A body elected by the congress. The row's source states its size where the record gives one; the
     body's own mention (it was elected) keeps its source in `body_source_id`."""
     members, alternates = body.members, body.alternates
-    return _provenance(members or body) | {
-        "congress_id": c.id,
-        "body_id": body.id,
-        "name": body.name,
-        "members": members.value if members else None,
-        "members_approximate": bool(members and members.approximate),
-        "alternates": alternates.value if alternates else None,
-        "alternates_source_id": alternates.source if alternates else None,
-        "alternates_excerpt": alternates.excerpt if alternates else None,
-        "body_source_id": body.source,
-        "body_excerpt": body.excerpt,
-        "body_note": body.note,
-    }
+    return (
+        _provenance(members or body)
+        | {
+            "congress_id": c.id,
+            "body_id": body.id,
+            "name": body.name,
+            "members": members.value if members else None,
+            "members_approximate": bool(members and members.approximate),
+            "alternates": alternates.value if alternates else None,
+            "alternates_source_id": alternates.source if alternates else None,
+            "alternates_excerpt": alternates.excerpt if alternates else None,
+            "alternates_excerpt_gloss": alternates.gloss if alternates else None,
+            "body_source_id": body.source,
+            "body_excerpt": body.excerpt,
+            "body_excerpt_gloss": body.gloss,
+            "body_note": body.note,
+        }
+        | _original_columns(body.original)
+    )
 
 
 BODY_COLUMNS = {
@@ -449,10 +527,13 @@ BODY_COLUMNS = {
     "alternates": COUNT,
     "alternates_source_id": TEXT,
     "alternates_excerpt": TEXT,
+    "alternates_excerpt_gloss": TEXT,
     "body_source_id": TEXT,
     "body_excerpt": TEXT,
+    "body_excerpt_gloss": TEXT,
     "body_note": TEXT,
     **PROVENANCE,
+    **ORIGINAL,
 }
 
 
@@ -477,7 +558,7 @@ def build_frames(records: Records) -> Frames:
                     "shown_because": c.dates.shown_because,
                 }
             )
-        composition += _composition_rows(c, names, records.parties, records.lineages)
+        composition += _composition_rows(c, names, records)
         votes += _vote_rows(c)
         bodies += [_body_row(c, b) for b in c.bodies]
         events += [
@@ -576,17 +657,25 @@ def build_frames(records: Records) -> Frames:
             },
         ),
         parties=_typed(
-            [p.model_dump() for p in records.parties.values()],
-            {"id": TEXT, "name": TEXT, "short": TEXT, "family": TEXT, "lineage": TEXT},
+            [p.model_dump(exclude={"original"}) | _original_columns(p.original) for p in records.parties.values()],
+            {"id": TEXT, "name": TEXT, "short": TEXT, "family": TEXT, "lineage": TEXT, **ORIGINAL},
         ),
         lineages=_typed(
             [
                 _provenance(n)
                 | {"lineage_id": lineage.id, "label": lineage.label, "since": n.since, "name": n.name, "short": n.short}
+                | _original_columns(n.original)
                 for lineage in records.lineages.values()
                 for n in lineage.names
             ],
-            {"lineage_id": TEXT, "label": TEXT, "since": TEXT, "name": TEXT, "short": TEXT, **PROVENANCE},
+            {"lineage_id": TEXT, "label": TEXT, "since": TEXT, "name": TEXT, "short": TEXT, **PROVENANCE, **ORIGINAL},
+        ),
+        groups=_typed(
+            [
+                {"kind": g.kind, "id": g.id, "name": g.name} | _original_columns(g.original)
+                for g in records.groups.values()
+            ],
+            {"kind": TEXT, "id": TEXT, "name": TEXT, **ORIGINAL},
         ),
         **teaching_frames(records.teaching, {c.id for c in records.congresses}),
     )

@@ -1,8 +1,8 @@
 """Read and validate the records in `data/`.
 
-`load_records()` returns every congress, source and party, and the teaching content (lessons,
-glossary, introduction), validated, or raises `RecordError` with one line per problem: the file, the
-field path and the bad value. Nothing is served from records that did not pass.
+`load_records()` returns every congress, source, party and group, and the teaching content
+(lessons, glossary, introduction), validated, or raises `RecordError` with one line per problem:
+the file, the field path and the bad value. Nothing is served from records that did not pass.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dashboard.records import Congress, Lineage, Party, Source
+from dashboard.records import Congress, Group, GroupKind, Lineage, Party, Source
 from dashboard.teaching import GlossaryEntry, Introduction, Lesson, Teaching
 
 DATA_DIR = Path(os.environ.get("CONGRESS_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
@@ -37,6 +37,8 @@ class Records:
     parties: dict[str, Party]
     lineages: dict[str, Lineage]
     teaching: Teaching
+    groups: dict[tuple[GroupKind, str], Group]
+    """Social groups and republics by (kind, part id)."""
 
 
 def _read_toml(path: Path, root: Path) -> dict[str, Any]:
@@ -126,13 +128,26 @@ def _teaching(root: Path, context: dict, errors: list[str]) -> Teaching | None:
     return Teaching(lessons=tuple(lessons), glossary=tuple(glossary), introduction=introduction)
 
 
+def _groups(root: Path, context: dict, errors: list[str]) -> dict[tuple[GroupKind, str], Group]:
+    path = root / "groups.toml"
+    found: dict[tuple[GroupKind, str], Group] = {}
+    for index, entry in enumerate(_read_toml(path, root).get("group", [])):
+        group = _validate(Group, entry, f"{path.name}: group.{index}", context, errors)
+        if group is not None:
+            if (group.kind, group.id) in found:
+                errors.append(f"{path.name}: group.{index}.id: duplicate {group.kind} group {group.id!r}")
+            found[(group.kind, group.id)] = group
+    return found
+
+
 def load_records(root: Path = DATA_DIR) -> Records:
     """Read, validate and return every record under `root`; raise `RecordError` if any is bad."""
     errors: list[str] = []
     sources = _registry(root / "sources.toml", "source", Source, root, errors)
-    parties = _registry(root / "parties.toml", "party", Party, root, errors)
+    parties = _registry(root / "parties.toml", "party", Party, root, errors, {"sources": set(sources)})
     context = {"sources": set(sources), "parties": set(parties)}
     lineages = _registry(root / "parties.toml", "lineage", Lineage, root, errors, context)
+    groups = _groups(root, context, errors)
     for party in parties.values():
         if party.family and party.family not in parties:
             errors.append(f"parties.toml: {party.id}.family: unknown party id {party.family!r}")
@@ -155,4 +170,11 @@ def load_records(root: Path = DATA_DIR) -> Records:
     if errors or teaching is None:
         raise RecordError("\n".join(errors))
     ordered = sorted((c for c, _ in congresses.values()), key=lambda c: (c.dates.start, c.series))
-    return Records(congresses=tuple(ordered), sources=sources, parties=parties, lineages=lineages, teaching=teaching)
+    return Records(
+        congresses=tuple(ordered),
+        sources=sources,
+        parties=parties,
+        lineages=lineages,
+        groups=groups,
+        teaching=teaching,
+    )

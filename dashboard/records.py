@@ -4,6 +4,11 @@ Every number is a `Claim`: a value with the id of its source, the verbatim excer
 and whether the source gives it only approximately. A claim may list `variants` from other
 sources; the claim itself is the one shown by default, and `shown_because` says why.
 
+Excerpts stay in their source's language. Where it is not English, `gloss` is the project's own
+English translation of it, never the source's words. Names used in Russian at the time (a congress's
+official name, a party, a body, a republic, a social group) carry their `Original`: the Russian name
+with the source that writes it.
+
 Checks that need more than one file (source ids, party ids, duplicate congresses) read the
 registries passed in the validation context: `{"sources": {...}, "parties": {...}}`.
 """
@@ -11,6 +16,7 @@ registries passed in the validation context: `{"sources": {...}, "parties": {...
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -69,12 +75,46 @@ class Sourced(Record):
 
     source: Slug
     excerpt: Text = Field(description="The verbatim sentence of the source that states this.")
+    gloss: Text | None = Field(
+        None, description="The project's English translation of an excerpt in another language; not the source's words."
+    )
     note: Text | None = None
 
     @field_validator("source")
     @classmethod
     def _source_is_known(cls, value: str, info: ValidationInfo) -> str:
         return _known(value, info, "sources")
+
+
+STRESS_MARKS = re.compile("[\u0301']")
+"""Stress marks as Russian dictionaries print them: the combining acute (Сове́т) or an apostrophe (Сове'т)."""
+
+
+def comparable(text: str) -> str:
+    """Text as the check of an original compares it: without stress marks, case or the optional ё."""
+    return " ".join(STRESS_MARKS.sub("", text).casefold().replace("ё", "е").split())
+
+
+class Original(Sourced):
+    """A name in the language it was used in, with a source that writes it and its words.
+
+    The excerpt must contain `text` (or `written`, the form it writes the name in where Russian inflects
+    it: "эсеров" for "эсеры") and `short`, ignoring case, stress marks and ё. Where `written` is given,
+    `text` is the project's nominative of it.
+    """
+
+    text: Text = Field(description="The name in Russian, as a heading or a legend would print it.")
+    short: Text | None = Field(None, description="Its abbreviation or short form, where the source gives one.")
+    written: Text | None = Field(None, description="The inflected form the excerpt writes the name in.")
+    lang: Literal["ru"] = "ru"
+
+    @model_validator(mode="after")
+    def _in_its_excerpt(self) -> Original:
+        excerpt = comparable(self.excerpt)
+        for field, value in (("written" if self.written else "text", self.written or self.text), ("short", self.short)):
+            if value is not None and comparable(value) not in excerpt:
+                raise ValueError(f"the original's {field} {value!r} is not in its excerpt")
+        return self
 
 
 class Variant(Sourced):
@@ -309,6 +349,7 @@ class ElectedBody(Sourced):
 
     id: Slug
     name: Text
+    original: Original | None = Field(None, description="The body's name in Russian.")
     members: Claim | None = None
     alternates: Claim | None = None
     composition: list[Breakdown] = []
@@ -358,6 +399,7 @@ class Congress(Record):
     ordinal: Annotated[int, Field(ge=1, le=30)]
     name: Text
     official_name: Text
+    original: Original | None = Field(None, description="The official name in Russian.")
     extraordinary: bool = False
     dates: DateClaim
     place: Place | None = None
@@ -464,6 +506,7 @@ class Party(Record):
     short: Text
     family: Slug | None = Field(None, description="The broader party this faction belongs to.")
     lineage: Slug | None = Field(None, description="The lineage of a party that was renamed: one row in comparisons.")
+    original: Original | None = Field(None, description="The party's name in Russian.")
 
 
 class PartyName(Sourced):
@@ -472,6 +515,7 @@ class PartyName(Sourced):
     since: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(description="YYYY-MM, New Style.")
     name: Text
     short: Text
+    original: Original | None = Field(None, description="The name in Russian: РСДРП(б), РКП(б), ВКП(б).")
 
 
 class Lineage(Record):
@@ -495,3 +539,19 @@ class Lineage(Record):
             if name.since <= f"{day:%Y-%m}":
                 current = name
         return current
+
+
+GroupKind = Literal["social", "republic"]
+
+
+class Group(Record):
+    """A social group or a republic that breakdowns name by part id, with its Russian original.
+
+    Breakdowns label their parts in their sources' English ("Industrial workers" and "Workers" both
+    translate рабочие); the group is the one thing they name.
+    """
+
+    kind: GroupKind
+    id: Slug
+    name: Text
+    original: Original

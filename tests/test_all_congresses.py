@@ -663,21 +663,22 @@ def test_low_reliability_sources_are_never_shown_by_default() -> None:
 # Excerpts are verbatim.
 
 
+def _records() -> Iterator[tuple[str, dict]]:
+    """Every record as (where, dumped record): congresses, parties, lineages and groups, with their originals."""
+    yield from ((c.id, c.model_dump(by_alias=True)) for c in RECORDS.congresses)
+    yield from ((f"parties.{p.id}", p.model_dump()) for p in RECORDS.parties.values())
+    yield from ((f"lineages.{lineage.id}", lineage.model_dump()) for lineage in RECORDS.lineages.values())
+    yield from ((f"groups.{kind}.{gid}", g.model_dump()) for (kind, gid), g in RECORDS.groups.items())
+
+
 def _excerpts_of(source: str) -> list[tuple[str, str]]:
-    """Every excerpt citing `source`: in the congress records, the parties' lineages and the teaching content."""
-    found = [
-        (c.id, item["excerpt"])
-        for c in RECORDS.congresses
-        for item in all_excerpts(c.model_dump(by_alias=True))
+    """Every excerpt citing `source`: congress records, parties, lineages, groups, originals and teaching."""
+    return [
+        (where, item["excerpt"])
+        for where, dump in _records()
+        for item in all_excerpts(dump)
         if item["source"] == source
-    ]
-    found += [(where, fact.excerpt) for where, fact in RECORDS.teaching.cited() if fact.source == source]
-    return found + [
-        (lineage.id, name.excerpt)
-        for lineage in RECORDS.lineages.values()
-        for name in lineage.names
-        if name.source == source
-    ]
+    ] + [(where, fact.excerpt) for where, fact in RECORDS.teaching.cited() if fact.source == source]
 
 
 def _not_verbatim(source: str, excerpts: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -714,8 +715,7 @@ def test_a_changed_or_misattributed_excerpt_is_caught() -> None:
 
 
 def test_every_source_is_used_and_every_used_source_is_listed() -> None:
-    used = {item["source"] for c in RECORDS.congresses for item in all_excerpts(c.model_dump(by_alias=True))}
-    used |= {n.source for lineage in RECORDS.lineages.values() for n in lineage.names}
+    used = {item["source"] for _, dump in _records() for item in all_excerpts(dump)}
     used |= {fact.source for _, fact in RECORDS.teaching.cited()}
     assert used <= set(RECORDS.sources)
     # The seed lists the Lenin CW note for the Ninth Congress, whose words the seed's text reproduces.

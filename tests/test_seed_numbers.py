@@ -175,5 +175,7 @@ def test_typed_columns(frames: Frames) -> None:
 def test_every_source_is_cited_and_listed_with_its_congress(frames: Frames) -> None:
     cited = set().union(*(frames.sources_cited(c) for c in frames.congresses.congress_id))
     taught = {fact.source for _, fact in load_records().teaching.cited()}  # the lessons, glossary, introduction
-    assert set(frames.sources.id) == cited | taught  # no source without a use, none used but unlisted
+    originals = set().union(*(frames.originals_cited(c) for c in frames.congresses.congress_id))
+    assert set(frames.sources.id) == cited | taught | originals  # no source without a use, none used but unlisted
+    assert "bres-bolsheviks" in originals - cited  # a source of Russian names only
     assert "wikipedia-second-congress" in frames.sources_cited("ar-02")  # the place's source counts too

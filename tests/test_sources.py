@@ -65,7 +65,18 @@ def test_books_are_cited_as_books_and_their_copies_kept_as_read_via() -> None:
     assert "Krasnova" in guard.author and "rulit.me" in guard.read_via and guard.no_year
 
 
-MIRRORS = ("a.osmarks.net", "wikipedia-on-ipfs", "wiki7.org", "wikimili", "liquisearch", "wikisum", "википедия.su")
+MIRRORS = (
+    "a.osmarks.net",
+    "wikipedia-on-ipfs",
+    "wiki7.org",
+    "wikimili",
+    "liquisearch",
+    "wikisum",
+    "википедия.su",
+    "wiki-org.ru",
+    "kartaslov.ru",
+    "russianwiki.com",
+)
 
 
 def test_mirrors_are_read_via_or_say_what_they_copy() -> None:
@@ -73,6 +84,7 @@ def test_mirrors_are_read_via_or_say_what_they_copy() -> None:
     for source in SOURCES.values():
         if any(m in source.url for m in MIRRORS) or "xn--b1aeclack5b4j.su" in source.url:
             assert source.copy_of, f"{source.id}: {source.url} is a copy; name what it copies"
+    assert SOURCES["ruwiki-first-union-congress"].copy_of.startswith("https://ru.wikipedia.org/wiki/I_")
     wikimili = SOURCES["wikimili-seventh-union-congress"]
     assert wikimili.url == "https://en.wikipedia.org/wiki/Seventh_All-Union_Congress_of_Soviets"
     assert "wikimili.com" in wikimili.read_via
