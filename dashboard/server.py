@@ -11,6 +11,7 @@ from dashboard.export_ui import register_export_callbacks
 from dashboard.frames import Frames, load_frames
 from dashboard.layout import layout
 from dashboard.serving import harden
+from dashboard.static_files import StaticFiles
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -30,5 +31,6 @@ def create_app(frames: Frames | None = None) -> Dash:
     app.layout = layout(frames)
     register(app, frames)
     register_export_callbacks(app, frames)
+    StaticFiles(ASSETS).install(app)
     harden(app)
     return app
