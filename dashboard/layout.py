@@ -152,7 +152,7 @@ def layout(frames: Frames) -> html.Div:
     """The whole page. Its state lives in the URL (`?congress=2`, `?compare=1,2`, `?view=timeline`)."""
     return html.Div(
         id="page",
-        className="page view-congress theme-light",
+        className="page starting view-congress theme-light",  # until the first answer: style.css
         **{"data-order": ",".join(frames.congresses.congress_id)},
         children=[
             dcc.Location(id="url", refresh=False),
