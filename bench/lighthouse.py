@@ -6,9 +6,9 @@ Lighthouse is pinned by bench/lighthouse/package.json and its package-lock.json;
 installs it with `npm ci` into bench/lighthouse/node_modules (gitignored). It is a benchmark tool only:
 neither the app nor CI needs it.
 
-Each app is served by gunicorn with gunicorn.conf.py on 127.0.0.1, one at a time: the dashboard of this
-checkout, the dashboard of another checkout of the repository with `--baseline DIR` (to compare before and
-after a change in one run), and bench/minimal_app.py, the smallest Dash app with one graph. Before
+Each app is served by its own gunicorn with gunicorn.conf.py on 127.0.0.1: the dashboard of this checkout, the
+dashboard of another checkout of the repository with `--baseline DIR` (to compare before and after a change in
+one run), and bench/minimal_app.py, the smallest Dash app with one graph. Runs of the apps take turns. Before
 measuring, each page is opened in headless Chromium at both presets' widths, as many times as there are
 workers, so the figures the pages need are built (as after the first pupils of a lesson). Lighthouse then
 loads each page with a cold browser cache, `--runs` times with the desktop preset and `--runs` times with
@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,16 +186,26 @@ def _lighthouse(url: str, preset: str) -> dict:
     return run
 
 
-def measure(app: App, runs: int, warm_loads: int) -> list[Row]:
-    rows = []
-    with gunicorn(app, free_port()) as base:
-        warm_up(base, app.pages, warm_loads)
-        for page_path in app.pages:
-            for preset in PRESETS:
-                row = Row(app.label, page_path, preset, [lighthouse(base + page_path, preset) for _ in range(runs)])
-                print(f"{app.label} {page_path} {preset}: performance {row.median('performance'):.2f}", flush=True)
-                rows.append(row)
-    return rows
+def measure(apps: list[App], runs: int, warm_loads: int) -> list[Row]:
+    """Every app served at once (idle servers cost nothing), and its runs interleaved with the others', so that
+    whatever else the machine does falls on every app alike."""
+    rows = {
+        (app.label, page, preset): Row(app.label, page, preset, [])
+        for app in apps
+        for page in app.pages
+        for preset in PRESETS
+    }
+    with ExitStack() as stack:
+        bases = {app.label: stack.enter_context(gunicorn(app, free_port())) for app in apps}
+        for app in apps:
+            warm_up(bases[app.label], app.pages, warm_loads)
+        for run in range(runs):
+            for (label, page, preset), row in rows.items():
+                row.runs.append(lighthouse(bases[label] + page, preset))
+                print(
+                    f"run {run + 1}: {label} {page} {preset}: performance {row.runs[-1]['performance']:.2f}", flush=True
+                )
+    return list(rows.values())
 
 
 def table(rows: list[Row]) -> list[str]:
@@ -219,14 +229,22 @@ def targets(rows: list[Row], app: str) -> list[str]:
     floor = next(r.median("performance") for r in rows if r.app == "minimal app" and r.preset == "desktop")
     checks = [
         ("desktop performance ≥ 0.90 on each page", min(r.median("performance") for r in desktop), 0.90, ">="),
-        ("desktop performance never below the minimal app's", min(r.median("performance") for r in desktop), floor,
-         ">="),
+        (
+            "desktop performance never below the minimal app's",
+            min(r.median("performance") for r in desktop),
+            floor,
+            ">=",
+        ),
         ("accessibility ≥ 0.95 (every page and preset)", min(r.median("accessibility") for r in mine), 0.95, ">="),
         ("best practices ≥ 0.95 (every page and preset)", min(r.median("best-practices") for r in mine), 0.95, ">="),
         ("Total Blocking Time ≤ 200 ms (desktop)", max(r.median("tbt_ms") for r in desktop), 200, "<="),
         ("first-load transfer ≤ 700 kB", max(r.median("transfer_kb") for r in mine), 700, "<="),
-        ("mobile performance ≥ 0.60 (aim)", min(r.median("performance") for r in mine if r.preset == "mobile"), 0.60,
-         ">="),
+        (
+            "mobile performance ≥ 0.60 (aim)",
+            min(r.median("performance") for r in mine if r.preset == "mobile"),
+            0.60,
+            ">=",
+        ),
     ]
     lines = ["| target | measured (worst page) | met |", "| --- | ---: | --- |"]
     for name, value, bound, op in checks:
@@ -239,8 +257,11 @@ def targets(rows: list[Row], app: str) -> list[str]:
 def report(rows: list[Row], runs: int, warm_loads: int) -> str:
     first = rows[0].runs[0]
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.machine(),
     )
     lines = [
@@ -248,9 +269,9 @@ def report(rows: list[Row], runs: int, warm_loads: int) -> str:
         "## First load in Lighthouse",
         "",
         f"Measured by `.venv/bin/python bench/lighthouse.py --write` (Lighthouse {first['lighthouse']}, Debian "
-        f"Chromium {first['browser']} headless, {cpu}, {os.cpu_count()} cores). Each app is served by gunicorn "
-        f"with `gunicorn.conf.py` on 127.0.0.1, one app at a time, after {warm_loads} warm-up loads of each page "
-        "at each preset's width. Every row is the median of "
+        f"Chromium {first['browser']} headless, {cpu}, {os.cpu_count()} cores). Each app is served by its own "
+        "gunicorn with `gunicorn.conf.py` on 127.0.0.1, all at once, their runs taking turns, after "
+        f"{warm_loads} warm-up loads of each page at each preset's width. Every row is the median of "
         f"{runs} Lighthouse runs with a cold browser cache (each number's own median); desktop and mobile are "
         "Lighthouse's presets, with its simulated throttling. Transfer is Lighthouse's total byte weight of the "
         "load (kB = 1000 bytes). The minimal app is `bench/minimal_app.py`, one Dash graph.",
@@ -288,7 +309,7 @@ def main() -> None:
         apps.insert(0, App("before", "app:server", args.baseline.resolve(), PAGES))
     # The dashboard's figure warm-up (gunicorn.conf.py) would only take CPU from the minimal app.
     apps.append(App("minimal app", "bench.minimal_app:server", ROOT, ["/"], (("CONGRESS_WARM", "0"),)))
-    rows = [row for app in apps for row in measure(app, args.runs, args.warm)]
+    rows = measure(apps, args.runs, args.warm)
     section = report(rows, args.runs, args.warm)
     print(section)
     if args.write:
