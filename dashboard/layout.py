@@ -161,7 +161,7 @@ def layout(frames: Frames) -> html.Div:
     public = public_url()
     return html.Div(
         id="page",
-        className="page view-congress theme-light",
+        className="page starting view-congress theme-light",  # until the first answer: style.css
         **{"data-order": ",".join(frames.congresses.congress_id)},
         **({"data-public-url": public} if public else {}),
         children=[

@@ -12,6 +12,7 @@ from dashboard.export_ui import register_export_callbacks
 from dashboard.frames import Frames, load_frames
 from dashboard.layout import layout
 from dashboard.serving import harden
+from dashboard.static_files import StaticFiles
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -33,5 +34,6 @@ def create_app(frames: Frames | None = None) -> Dash:
     app.server.extensions["chart_cache"] = charts  # gunicorn's workers warm it (gunicorn.conf.py)
     register(app, frames, charts)
     register_export_callbacks(app, frames)
+    StaticFiles(ASSETS).install(app)
     harden(app)
     return app

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from typing import Any
 
 from dash import Dash
+from dash.fingerprint import check_fingerprint
 from flask import Response, abort, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
@@ -24,8 +25,14 @@ FRAME_ANCESTORS_ENV = "CONGRESS_FRAME_ANCESTORS"
 DEFAULT_FRAME_ANCESTORS = "'self'"
 CALLBACK_PATH = "/_dash-update-component"
 ASSET_PREFIX = "/assets/"
-ONE_YEAR = 365 * 24 * 3600
-ONE_HOUR = 3600
+SUITES_PREFIX = "/_dash-component-suites/"
+# The page uses none of these powerful features; full screen only for itself (presentation mode's button).
+PERMISSIONS_POLICY = ", ".join(
+    [f"{feature}=()" for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth")]
+    + ["display-capture=()", "interest-cohort=()", "browsing-topics=()", "fullscreen=(self)"]
+)
+IMMUTABLE = "public, max-age=31536000, immutable"
+SHORT_LIVED = "public, max-age=3600"
 # A CSP source expression: a keyword in quotes, a scheme, or a host with optional scheme, port and wildcard.
 SOURCE = re.compile(
     r"^(?:'(?:self|none)'|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?[a-z0-9*.-]+(?::\d+|:\*)?)$", re.IGNORECASE
@@ -150,16 +157,19 @@ def harden(app: Dash) -> None:
         h.setdefault("X-Content-Type-Options", "nosniff")
         h.setdefault("Referrer-Policy", "same-origin")
         h.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        h.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        h.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if ancestors in ("'self'", "'none'"):  # for browsers without frame-ancestors; it would block embedding
             h.setdefault("X-Frame-Options", "SAMEORIGIN" if ancestors == "'self'" else "DENY")
-        if request.path.startswith(ASSET_PREFIX) and response.status_code in (200, 304):
-            # Dash links assets as /assets/style.css?m=<mtime>: a changed file gets a new URL.
-            fingerprinted = "m" in request.args
-            response.cache_control.no_cache = None
-            response.cache_control.public = True
-            response.cache_control.max_age = ONE_YEAR if fingerprinted else ONE_HOUR
-            if fingerprinted:
-                response.cache_control.immutable = True
+        if response.status_code in (200, 304) and request.path.startswith((ASSET_PREFIX, SUITES_PREFIX)):
+            # The page links its files under /_static/ (dashboard/static_files.py); Dash's own URLs still answer.
+            # Dash links assets as /assets/style.css?m=<mtime> and bundles as name.v<version>m<mtime>.js, so a
+            # changed file gets a new URL; without that mark a URL gets an hour.
+            if request.path.startswith(ASSET_PREFIX):
+                fingerprinted = "m" in request.args
+            else:
+                fingerprinted = check_fingerprint(request.path.rsplit("/", 1)[-1])[1]
+            h["Cache-Control"] = IMMUTABLE if fingerprinted else SHORT_LIVED
         return response
 
     @server.errorhandler(InternalServerError)
