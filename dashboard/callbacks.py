@@ -11,7 +11,7 @@ from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 from dashboard.chart_cache import ChartCache
 from dashboard.charts import CHART_IDS, chart
 from dashboard.charts.compare import change_table
-from dashboard.facts import facts_panel
+from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, PRESENTATION
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
@@ -95,6 +95,10 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         else:
             what = names[state.congress_id]
         return f"{what} · Congresses of Soviets, 1917–1937"
+
+    def cite(state: ViewState, chart_id: str) -> html.Section:
+        """How to cite the comparison or the timeline: its sources, title and address."""
+        return citation_block(page_title(state).split(" · ")[0], charts.rows(chart_id, state).source, search(state))
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now."""
@@ -198,14 +202,14 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             compare = (
                 figure,
                 graph_style(figure),
-                charts.summary("compare", state),
+                [charts.summary("compare", state), cite(state, "compare")],
                 data_table(change_table(charts.rows("compare", state)), row_headers=True),
             )
             hidden = (True, False, True)
             compared = list(state.compare_ids)
         elif state.view == "timeline":
             figure = charts.figure("timeline", state, size, state.theme)
-            timeline = (figure, graph_style(figure), charts.summary("timeline", state))
+            timeline = (figure, graph_style(figure), [charts.summary("timeline", state), cite(state, "timeline")])
             hidden = (True, True, False)
         else:
             congress_id = state.congress_id

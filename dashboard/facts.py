@@ -7,6 +7,8 @@ shown."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 from dash import html
 
@@ -103,17 +105,17 @@ def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
     return items
 
 
-def citation_block(congress_name: str, sources: pd.DataFrame, query: str) -> html.Section:
-    """How to cite this page: the sources, the page's title, the address and the day, as Our World in
+def citation_block(title: str, names: Iterable[str], query: str) -> html.Section:
+    """How to cite this view: the sources, the view's title, the address and the day, as Our World in
     Data's "Cite this" text puts them. The address and the day are the reader's own (assets/cite.js)."""
-    names = "; ".join(dict.fromkeys(sources.cite_as))
+    names = "; ".join(dict.fromkeys(n for n in names if isinstance(n, str)))
     return html.Section(
         className="cite-this",
         children=[
-            html.H3("How to cite this page"),
+            html.H3("How to cite this view"),
             html.P(
                 [
-                    f"{names} – compiled by {PROJECT}. “{congress_name}” [dataset]. Retrieved ",
+                    f"{names} – compiled by {PROJECT}. “{title}” [dataset]. Retrieved ",
                     html.Span(className="cite-day"),
                     " from ",
                     html.Span(query, className="cite-address", **{"data-query": query}),
@@ -210,7 +212,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
             for s in cited.itertuples()
         ],
     )
-    parts.append(citation_block(congress["name"], cited, query))
+    parts.append(citation_block(congress["name"], cited.cite_as, query))
     return parts
 
 

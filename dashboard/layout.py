@@ -63,7 +63,7 @@ def chart_section(chart_id: str, title: str) -> html.Section:
                 className="graph",
                 responsive=True,
             ),
-            html.P(id=f"caption-{chart_id}", className="caption"),
+            html.Div(id=f"caption-{chart_id}", className="caption"),
             html.Details(
                 className="data-table",
                 children=[

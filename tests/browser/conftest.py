@@ -39,7 +39,7 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}; see test-artifacts/server.log")
+            raise RuntimeError(f"server exited with {process.returncode}; see test-artifacts/server-*.log")
         try:
             if requests.get(url, timeout=1).status_code == 200:
                 return
@@ -53,7 +53,8 @@ def server_url() -> Iterator[str]:
     """The dashboard served by `python app.py` on a free port."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "server.log").open("w")  # a file, not a pipe: a full pipe would block the server
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # each test process has its own server
+    log = (ARTIFACTS / f"server-{worker}.log").open("w")  # a file, not a pipe: a full pipe would block it
     process = subprocess.Popen(
         [sys.executable, "app.py", "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True
     )

@@ -215,3 +215,17 @@ def test_the_selector_takes_typing_and_ends_are_disabled(page: Page, server_url:
     assert "congress=4" in page.url
     page.goto(f"{server_url}/?congress=17")
     expect(page.locator("#next")).to_be_disabled()
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [("compare=1,2", "Compare: First All-Russian Congress of Soviets"), ("view=timeline", "Party shares at every")],
+)
+def test_comparison_and_timeline_say_how_to_cite_them(page: Page, server_url: str, query: str, title: str) -> None:
+    page.goto(f"{server_url}/?{query}")
+    citation = page.locator(".cite-this .citation >> visible=true")
+    expect(citation).to_contain_text("Marxists Internet Archive")
+    expect(citation).to_contain_text(title)
+    expect(citation).to_contain_text(f"{server_url}/?{query}")
+    expect(citation).to_contain_text(" 20")  # the day it was retrieved, e.g. "1 December 2026"
+    assert page.console_errors == []
