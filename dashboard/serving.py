@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
 import threading
@@ -16,6 +17,7 @@ from collections import OrderedDict
 from typing import Any
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from dash.fingerprint import check_fingerprint
 from flask import Response, abort, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
@@ -26,6 +28,9 @@ DEFAULT_FRAME_ANCESTORS = "'self'"
 CALLBACK_PATH = "/_dash-update-component"
 ASSET_PREFIX = "/assets/"
 SUITES_PREFIX = "/_dash-component-suites/"
+PAGE_PREFIXES = ("/_dash-", "/assets/", "/_static/", "/_favicon.ico")
+"""Paths the app serves besides its one page ("/") and /healthz; anything else is a 404."""
+LOG = logging.getLogger(__name__)
 # The page uses none of these powerful features; full screen only for itself (presentation mode's button).
 PERMISSIONS_POLICY = ", ".join(
     [f"{feature}=()" for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth")]
@@ -130,6 +135,29 @@ def harden(app: Dash) -> None:
     def healthz() -> Response:
         """Liveness for a load balancer: answers without touching the records."""
         return jsonify(status="ok")
+
+    @server.before_request
+    def only_known_paths() -> tuple[Response, int] | None:
+        """The dashboard is one page with its state in the query: any other path (`/.env`, `/.git/config`) is
+        a 404, not the page; so is Dash's hot-reload hash outside `--debug`."""
+        path = request.path
+        if path == "/_reload-hash" and not server.debug:
+            return jsonify(error="not found"), 404
+        if path in ("/", "/healthz") or path.startswith(PAGE_PREFIXES):
+            return None
+        return jsonify(error="not found"), 404
+
+    @server.errorhandler(DependencyException)
+    def unknown_bundle(error: DependencyException) -> tuple[Response, int]:
+        """A component-suite path that names no registered file: a 404 and one log line, no traceback."""
+        LOG.warning("404 %s: %s", request.path[:200], str(error)[:200])
+        return jsonify(error="not found"), 404
+
+    # Dash sets its server up on the first request and marks it done before it has registered the bundles'
+    # paths, so concurrent first requests could get a 500 ("dash is not a registered library"). Set it up now,
+    # before any request: create_app builds the app before gunicorn's workers serve.
+    with server.test_request_context("/"):
+        app._setup_server()
 
     @server.before_request
     def refuse_malformed_callbacks() -> tuple[Response, int] | None:

@@ -3,7 +3,9 @@ the body limit, and gunicorn's settings."""
 
 from __future__ import annotations
 
+import re
 import runpy
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -219,3 +221,34 @@ def test_the_cache_can_be_turned_off(frames: Frames, monkeypatch: pytest.MonkeyP
     for _ in range(2):
         client.post("/_dash-update-component", json=_click(1))
     assert calls == [1, 1]
+
+
+@pytest.mark.parametrize("path", ["/.env", "/.git/config", "/wp-login.php", "/congress/2", "/_reload-hash"])
+def test_unknown_paths_are_404_not_the_page(client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"<html" not in response.data.lower()
+
+
+@pytest.mark.parametrize("path", ["/_dash-component-suites/dash/nope.js", "/_dash-component-suites/nope/x.js"])
+def test_a_bad_bundle_path_is_a_404_with_one_log_line(client, path: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING"):
+        response = client.get(path)
+    assert response.status_code == 404 and response.json == {"error": "not found"}
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and not any(r.exc_info for r in caplog.records)
+
+
+def test_concurrent_first_requests_all_get_the_bundles(app: Dash, frames: Frames) -> None:
+    """Dash's own set-up ran when the app was built, so first requests that arrive together, before any
+    page, do not race it for the bundles' paths."""
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    # Dash's own URLs for the bundles the page links (under /_static/<digest>/ it serves them itself)
+    bundles = [f"/_dash-component-suites/{p}" for p in re.findall(r'src="/_static/[0-9a-f]+/(dash/[^"]+\.js)"', page)]
+    assert len(bundles) >= 3
+    fresh = create_app(frames)  # no request has reached it yet
+
+    def fetch(path: str) -> int:
+        return fresh.server.test_client().get(path).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(fetch, bundles * 3)) == {200}
