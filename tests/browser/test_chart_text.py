@@ -22,14 +22,24 @@ SETTLED = """() => {
 }"""
 
 
+UNDRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g.offsetParent)
+  .flatMap(g => g._fullData.filter(t => (g.data[t.index].type || 'scatter') !== t.type)
+    .map(t => `${g.closest('[id^=graph-]').id}: ${g.data[t.index].type}`))"""
+"""Traces plotly.js could not draw as asked: a type the partial bundle does not register falls back to scatter."""
+
+
 def _problems(page: Page) -> set[str]:
     """Problems seen in two measurements apart in time: a transition caught mid-way is not a problem."""
     page.wait_for_function(SETTLED, timeout=20_000)
-    first = set(page.evaluate(TEXT_BOXES))
+    first = _measure(page)
     if not first:
         return first
     time.sleep(1)
-    return first & set(page.evaluate(TEXT_BOXES))
+    return first & _measure(page)
+
+
+def _measure(page: Page) -> set[str]:
+    return set(page.evaluate(TEXT_BOXES)) | {f"not drawn: {t}" for t in page.evaluate(UNDRAWN)}
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -37,6 +47,9 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
     width, height, extra = MODES[mode]
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     names = list(frames.congresses.name)
     everywhere: list[str] = []
     try:
@@ -52,3 +65,4 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
     finally:
         context.close()
     assert everywhere == []
+    assert errors == []

@@ -60,9 +60,10 @@ def drawn_traces(size: str) -> dict[str, set[str]]:
     return {name: {t.get("type", "scatter") for t in f["data"]} for name, f in shown.items() if f is not None}
 
 
-@pytest.mark.parametrize("size", ["dashboard", "phone"])  # presentation: the dashboard's code, larger type
-def test_every_figure_s_trace_types_are_in_the_bundle(bundle_traces: set[str], size: str) -> None:
-    drawn = drawn_traces(size)
+def test_every_figure_s_trace_types_are_in_the_bundle(bundle_traces: set[str]) -> None:
+    """At the dashboard's size; tests/browser/test_chart_text.py draws every figure at all three sizes with
+    the bundle and fails on any trace left without a module (undrawn)."""
+    drawn = drawn_traces("dashboard")
     assert len(drawn) >= len(CONGRESSES) * 3 + len(COMPARISONS) + 1  # every congress has at least 3 charts
     missing = {name: types - bundle_traces for name, types in drawn.items() if types - bundle_traces}
     assert not missing
