@@ -155,7 +155,11 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         bottom=round(size.font * (3.6 if size.font >= 24 else 2.4)) + (70 if size.narrow else 0),
         legend_below=len(shown) if size.narrow else 0,
         basis=basis_text(parts),
-        height=None if size.width else (760 + legend_room(len(shown)) if size.narrow else round(size.height * 1.12)),
+        height=None if size.width or not size.narrow else 760 + legend_room(len(shown)),
+        # on a page, the plot is tall enough for the legend beside it (no scrolling legend)
+        plot_height=None
+        if size.width or size.narrow
+        else max(round(size.height * 0.62), len(shown) * round((size.font - 3) * 1.6) + 20),
         wide=True,
     )
 
