@@ -48,6 +48,8 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     errors: list[str] = []
+    full_bundle: list[str] = []
+    page.on("request", lambda r: full_bundle.append(r.url) if "plotly.min.js" in r.url else None)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     names = list(frames.congresses.name)
@@ -66,3 +68,4 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
         context.close()
     assert everywhere == []
     assert errors == []
+    assert full_bundle == []  # plotly.py's full plotly.js is never fetched: the page has its partial bundle

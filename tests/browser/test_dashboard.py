@@ -72,7 +72,7 @@ def test_selector_next_previous_and_history(page: Page, server_url: str, frames:
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("bad", ["99", "<script>alert(1)</script>", "2'; DROP TABLE", "x" * 500])
+@pytest.mark.parametrize("bad", ["99", "<script>alert(1)</script>", "x" * 500])
 def test_bad_url_gets_a_friendly_notice(page: Page, server_url: str, bad: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
