@@ -61,6 +61,8 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 page.click("#next")
             page.wait_for_function("n => document.querySelector('#facts h2')?.textContent === n", arg=name)
             everywhere += [f"{name}: {p}" for p in sorted(_problems(page))]
+            if page.evaluate("document.documentElement.scrollWidth") > width:
+                everywhere.append(f"{name}: the page scrolls sideways")
         for query in ("compare=1,2", "compare=5,6", "view=timeline"):
             page.goto(f"{server_url}/?{query}{extra}")
             everywhere += [f"{query}: {p}" for p in sorted(_problems(page))]
