@@ -19,22 +19,24 @@ the mobile one (simulated throttling), in Debian's Chromium. The report gives ea
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.gunicorn_server import free_port  # noqa: E402
+from bench.gunicorn_server import gunicorn as serve  # noqa: E402
+
 TOOL = ROOT / "bench" / "lighthouse"
 LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "docs" / "performance.md"
@@ -89,12 +91,6 @@ def install_lighthouse() -> None:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(TOOL)], check=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def workers() -> int:
     config: dict = {}
     exec((ROOT / "gunicorn.conf.py").read_text(), config)
@@ -103,30 +99,8 @@ def workers() -> int:
 
 @contextmanager
 def gunicorn(app: App, port: int) -> Iterator[str]:
-    env = {**os.environ, "CONGRESS_BIND": f"127.0.0.1:{port}", "PYTHONPATH": str(app.root), **dict(app.env)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", app.module, "-c", "gunicorn.conf.py"],
-        cwd=app.root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                connection.request("GET", "/")
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError(f"gunicorn did not come up for {app.label}")
+    with serve(app.module, port, app.root, env={"PYTHONPATH": str(app.root), **dict(app.env)}):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def warm_up(base: str, pages: list[str], loads: int) -> None:

@@ -15,7 +15,6 @@ import http.client
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,46 +35,21 @@ from bench.dash_requests import (  # noqa: E402
     selector_change,
     url_change,
 )
+from bench.gunicorn_server import free_port  # noqa: E402
+from bench.gunicorn_server import gunicorn as serve  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 CONGRESSES = ["ar-01", "ar-02", "ar-03", "ar-05", "ar-09", "au-01", "au-08"]
 HEADERS = {"Content-Type": "application/json", "Accept-Encoding": "gzip, deflate, br"}  # as a browser sends
 OUT = ROOT / "docs" / "performance.md"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+NOOP_APP = "bench.noop_app:server"
 
 
 @contextmanager
 def gunicorn(port: int) -> Iterator[subprocess.Popen]:
-    env = {**os.environ, "CONGRESS_BIND": f"127.0.0.1:{port}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "bench.noop_app:server", "-c", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not come up")
+    with serve(NOOP_APP, port, ROOT, ready_path="/healthz") as process:
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def workers_of(master: int) -> list[int]:
