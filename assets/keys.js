@@ -16,7 +16,7 @@
     var query = new URLSearchParams(window.location.search);
     var here = ids.map(param).indexOf(query.get("congress") || "");
     var next = Math.max(0, Math.min(ids.length - 1, (here < 0 ? 0 : here + by)));
-    query.delete("compare"); query.delete("view"); query.delete("measure");
+    query.delete("compare"); query.delete("view"); query.delete("measure"); query.delete("hall");
     query.set("congress", param(ids[next]));
     var search = "?" + query.toString().replace(/%2C/g, ",");
     if (search === window.location.search) { return; }
@@ -31,6 +31,7 @@
     var target = event.target;
     var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) ||
       (target.closest && target.closest(".dash-dropdown, [role=listbox], [role=radiogroup]")));
+    if (target && target.closest && target.closest(".walk")) { return; }  // the chart walk has the keys
     if (typing || event.altKey || event.ctrlKey || event.metaKey) { return; }
     if (event.key === "Escape" && document.fullscreenElement) { document.exitFullscreen(); return; }
     var view = document.getElementById("view");

@@ -1,6 +1,7 @@
 """Command line: `python -m dashboard data --out DIR` writes the data package;
 `python -m dashboard export --congress 2 --chart all --format svg --preset projector --out DIR` writes
-chart images (or each chart's CSV or HTML)."""
+chart images (or each chart's CSV or HTML); `--chart vote-seats --vote support-provisional-government` a
+recorded vote drawn on the seats."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.charts import CHART_IDS
+from dashboard.charts import CHART_IDS, HALL
 from dashboard.export import FORMATS, PRESET_NAMES, ExportError
 from dashboard.loader import DATA_DIR, RecordError
 
@@ -32,8 +33,10 @@ def _export(args: argparse.Namespace) -> None:
         link = permalink(args.link, congress_id) if args.link else None
         for chart_id in CHART_IDS if args.chart == "all" else [args.chart]:
             preset = args.preset if args.format in IMAGE_FORMATS else None
-            path = args.out / chart_filename(congress_id, chart_id, args.format, preset)
-            path.write_bytes(export_file(frames, chart_id, congress_id, args.format, args.preset, link))
+            name = f"{chart_id}-{args.vote}" if chart_id == HALL.id else chart_id
+            path = args.out / chart_filename(congress_id, name, args.format, preset)
+            content = export_file(frames, chart_id, congress_id, args.format, args.preset, link, hall=args.vote)
+            path.write_bytes(content)
             print(path)
 
 
@@ -47,7 +50,8 @@ def parser() -> argparse.ArgumentParser:
     data.set_defaults(run=_data)
     export = commands.add_parser("export", help="write chart images, or each chart's CSV or HTML")
     export.add_argument("--congress", required=True, help="a congress as in the URL (2, au-1) or 'all'")
-    export.add_argument("--chart", default="all", choices=["all", *CHART_IDS], help="default: %(default)s")
+    export.add_argument("--chart", default="all", choices=["all", *CHART_IDS, HALL.id], help="default: %(default)s")
+    export.add_argument("--vote", metavar="ID", help=f"with --chart {HALL.id}: the vote drawn on the seats")
     export.add_argument("--format", default="png", choices=FORMATS, help="default: %(default)s")
     export.add_argument("--preset", default="projector", choices=PRESET_NAMES, help="image size (default: %(default)s)")
     export.add_argument("--link", metavar="URL", help="the dashboard's address, printed with ?congress=… in each image")

@@ -3,16 +3,19 @@ panels for it, and write the state back into the URL."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import pandas as pd
 from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.chart_cache import ChartCache
-from dashboard.charts import CHART_IDS, chart
+from dashboard.charts import CHART_IDS, HALL, SEATS, chart
 from dashboard.charts.compare import change_table
+from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
+from dashboard.layout import PARTIES
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, PRESENTATION
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
@@ -53,10 +56,25 @@ def data_table(frame: pd.DataFrame, row_headers: bool = False) -> html.Table:
     return html.Table(className="rows", children=[head, html.Tbody(body)])
 
 
+def shown_chart(chart_id: str, state: ViewState) -> str:
+    """The chart drawn in a chart's place: the seat chart's place shows a vote where the URL asks for one."""
+    return HALL.id if chart_id == SEATS and state.hall else chart_id
+
+
 def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     """Attach the dashboard's callbacks to `app`; figures, rows and captions come from `charts`."""
     order = list(frames.congresses.congress_id)
     known = set(order)
+
+    @cache
+    def votes_on_seats(congress_id: str) -> tuple[tuple[str, str], ...]:
+        """The congress's votes that can be drawn on its seats, as (id, motion)."""
+        return tuple(hall_votes(frames, congress_id))
+
+    def hall_options(congress_id: str) -> list[dict]:
+        return [{"label": "Parties", "value": PARTIES}] + [
+            {"label": f"This vote: {motion}", "value": vote_id} for vote_id, motion in votes_on_seats(congress_id)
+        ]
 
     @cache
     def facts(congress_id: str) -> list:
@@ -80,6 +98,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         scope = chart(chart_id).scope
         if scope != state.view or (scope == "compare" and len(state.compare_ids) < 2):
             return no_update if scope != state.view else None
+        chart_id = shown_chart(chart_id, state)
         return data_table(chart(chart_id).table(charts.rows(chart_id, state)))
 
     names = frames.congresses.set_index("congress_id").name
@@ -103,7 +122,10 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now."""
         if trigger == "congress-select" and values["selected"] in known:
-            return current.but(view="congress", congress_id=values["selected"])
+            same = values["selected"] == current.congress_id
+            return current.but(view="congress", congress_id=values["selected"], hall=current.hall if same else None)
+        if trigger == "hall-select":
+            return current.but(hall=None if values["hall"] in (None, PARTIES) else values["hall"])
         if trigger == "compare-select":
             ids = tuple(c for c in (values["compared"] or []) if c in known)[:MAX_COMPARED]
             return current.but(view="compare", compare_ids=ids)
@@ -146,10 +168,15 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("page-title", "data"),
         Output("prev", "disabled"),
         Output("next", "disabled"),
+        Output("hall-choice", "hidden"),
+        Output("hall-select", "options"),
+        Output("hall-select", "value"),
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
         *[Output(f"section-{c}", "className") for c in CHART_IDS],
         *[Output(f"graph-{c}", "style") for c in CHART_IDS],
+        *[Output(f"walk-{c}", "data-walk") for c in CHART_IDS],
+        *[Output(f"walk-{c}", "aria-label") for c in CHART_IDS],
         Output("facts", "children"),
         Output("graph-compare", "figure"),
         Output("graph-compare", "style"),
@@ -172,12 +199,20 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Input("view-compare", "n_clicks"),
         Input("view-timeline", "n_clicks"),
         Input("graph-timeline", "clickData"),
+        Input("hall-select", "value"),
         Input("narrow", "data"),
     )
-    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, narrow):
+    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, narrow):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
-        values = {"selected": selected, "compared": compared, "measure": measure, "theme": theme, "clicked": clicked}
+        values = {
+            "selected": selected,
+            "compared": compared,
+            "measure": measure,
+            "theme": theme,
+            "clicked": clicked,
+            "hall": hall,
+        }
         state = current if trigger in (None, "url", "narrow") else next_state(current, trigger, values)
         return render(state, url_search, bool(narrow))
 
@@ -185,7 +220,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         size = PHONE if narrow else PRESENTATION if state.present else DASHBOARD
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         n = len(CHART_IDS)
-        single = (no_update,) * (4 * n + 1)
+        single = (no_update,) * (6 * n + 1)
+        hall_choice = (no_update,) * 3
         compare = (no_update,) * 4
         timeline = (no_update,) * 3
         notice = None
@@ -213,13 +249,27 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             hidden = (True, True, False)
         else:
             congress_id = state.congress_id
-            figures = [charts.figure(c, state, size, state.theme) for c in CHART_IDS]
+            if state.hall not in dict(votes_on_seats(congress_id)):
+                state = state.but(hall=None)
+            shown = [shown_chart(c, state) for c in CHART_IDS]
+            figures = [charts.figure(c, state, size, state.theme) for c in shown]
             sections = [
                 f"chart chart-{c}" + (" empty" if f is None else "") for c, f in zip(CHART_IDS, figures, strict=True)
             ]
-            captions = [charts.summary(c, state) for c in CHART_IDS]
+            captions = [charts.summary(c, state) for c in shown]
             styles = [graph_style(f) for f in figures]
-            single = (*[f or EMPTY for f in figures], *captions, *sections, *styles, facts(congress_id))
+            walks = [charts.walk(c, state) for c in shown]
+            single = (
+                *[f or EMPTY for f in figures],
+                *captions,
+                *sections,
+                *styles,
+                *[json.dumps(w, ensure_ascii=False) if w else "" for w in walks],
+                *[w["label"] if w else "Chart: nothing to draw." for w in walks],
+                facts(congress_id),
+            )
+            options = hall_options(congress_id)
+            hall_choice = (len(options) < 2, options, state.hall or PARTIES)
             hidden = (False, True, True)
             selected = congress_id
         new_search = search(state) if not state.problem else no_update
@@ -237,6 +287,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             page_title(state),
             state.view == "congress" and state.congress_id == order[0],
             state.view == "congress" and state.congress_id == order[-1],
+            *hall_choice,
             *single,
             *compare,
             *timeline,

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from dashboard.charts import CHARTS, chart
+from dashboard.charts import CHARTS, HALL, chart
 from dashboard.frames import Frames
 from dashboard.style import DASHBOARD, PHONE, PRESENTATION, Size, Style
 from dashboard.urls import State
@@ -22,7 +22,7 @@ def view_key(chart_id: str, view: State) -> State:
     """The part of a view a chart's rows depend on, so that equal views share one cache entry."""
     scope = chart(chart_id).scope
     if scope == "congress":
-        return State(congress_id=view.congress_id)
+        return State(congress_id=view.congress_id, hall=view.hall if chart_id == HALL.id else None)
     if scope == "compare":
         return State(view="compare", compare_ids=view.compare_ids, measure=view.measure)
     return State(view="timeline")
@@ -35,6 +35,7 @@ class ChartCache:
         self.frames = frames
         self._rows = lru_cache(maxsize=1024)(self._build_rows)
         self._figure = lru_cache(maxsize=max_figures)(self._build_figure)
+        self._walk = lru_cache(maxsize=1024)(self._build_walk)
 
     def _build_rows(self, chart_id: str, key: State) -> pd.DataFrame:
         return chart(chart_id).rows(self.frames, key)
@@ -44,6 +45,14 @@ class ChartCache:
         if rows.empty:
             return None
         return chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
+
+    def _build_walk(self, chart_id: str, key: State) -> dict | None:
+        rows, walk = self.rows(chart_id, key), chart(chart_id).walk
+        return walk(rows) if walk and not rows.empty else None
+
+    def walk(self, chart_id: str, view: State) -> dict | None:
+        """The chart's keyboard walk for a view, or None where it has nothing to walk."""
+        return self._walk(chart_id, view_key(chart_id, view))
 
     def rows(self, chart_id: str, view: State) -> pd.DataFrame:
         """The chart's rows for a view. Callers must not change them."""

@@ -34,6 +34,7 @@ import plotly.graph_objects as go
 
 from dashboard import charts
 from dashboard.charts.base import congress_row
+from dashboard.charts.vote_seats import hall_votes
 from dashboard.citation import day
 from dashboard.datapackage import frame_csv, write_package
 from dashboard.frames import Frames
@@ -81,8 +82,19 @@ def _choose(what: str, value: object, choices: Iterable[str]) -> str:
 
 
 def check_chart(chart_id: object) -> str:
-    """A known chart id, or ExportError."""
-    return _choose("chart", chart_id, charts.CHART_IDS)
+    """A known chart id (a congress's chart, or the vote drawn on its seats), or ExportError."""
+    return _choose("chart", chart_id, (*charts.CHART_IDS, charts.HALL.id))
+
+
+def check_hall(frames: Frames, chart_id: str, congress_id: str, hall: object) -> str | None:
+    """The vote a seat chart of a vote draws: one of the congress's counted votes, or ExportError; None
+    for every other chart."""
+    if chart_id != charts.HALL.id:
+        return None
+    choices = [vote_id for vote_id, _ in hall_votes(frames, resolve_congress(frames, congress_id))]
+    if not choices:
+        raise ExportError("this congress has no counted vote to draw on its seats")
+    return _choose("vote", hall, choices)
 
 
 def check_format(fmt: object, choices: Iterable[str] = FORMATS) -> str:
@@ -229,10 +241,12 @@ def chart_image(
     link: str | None = None,
     *,
     scale: int = PNG_SCALE,
+    hall: str | None = None,
 ) -> bytes:
-    """One chart as an image at a preset size. PNG is `scale` (default 1) times the preset in pixels."""
+    """One chart as an image at a preset size. PNG is `scale` (default 1) times the preset in pixels.
+    `hall` names the vote the seat chart of a vote draws."""
     chart_id, fmt, preset = check_chart(chart_id), check_format(fmt, IMAGE_FORMATS), check_preset(preset)
-    view = State(congress_id=resolve_congress(frames, congress_id))
+    view = State(congress_id=resolve_congress(frames, congress_id), hall=hall)
     size = PRESETS[preset]
     fig = chart_figure(frames, chart_id, view, size, check_link(link))
     return render(fig, fmt, size, _check_scale(scale) if fmt == "png" else 1)
@@ -241,15 +255,15 @@ def chart_image(
 # The data behind a chart ----------------------------------------------------------------------
 
 
-def chart_frame(frames: Frames, chart_id: str, congress_id: str) -> pd.DataFrame:
+def chart_frame(frames: Frames, chart_id: str, congress_id: str, hall: str | None = None) -> pd.DataFrame:
     """The rows behind one chart of a congress, each with its source's name and address."""
     chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
-    return chart_rows(frames, chart_id, State(congress_id=congress_id))
+    return chart_rows(frames, chart_id, State(congress_id=congress_id, hall=hall))
 
 
-def chart_csv(frames: Frames, chart_id: str, congress_id: str) -> str:
+def chart_csv(frames: Frames, chart_id: str, congress_id: str, hall: str | None = None) -> str:
     """The rows behind one chart as CSV, with source ids and excerpts, bases and how derived numbers were worked out."""
-    return frame_csv(chart_frame(frames, chart_id, congress_id))
+    return frame_csv(chart_frame(frames, chart_id, congress_id, hall))
 
 
 def chart_sources(frames: Frames, chart_ids: Iterable[str], congress_id: str) -> pd.DataFrame:
@@ -320,10 +334,13 @@ def slide_pack(
     return buffer.getvalue()
 
 
-def standalone_html(frames: Frames, chart_id: str, congress_id: str, link: str | None = None) -> str:
+def standalone_html(
+    frames: Frames, chart_id: str, congress_id: str, link: str | None = None, hall: str | None = None
+) -> str:
     """One interactive chart as a single HTML file that works offline (plotly.js inlined)."""
     chart_id, congress_id = check_chart(chart_id), resolve_congress(frames, congress_id)
-    fig = chart_figure(frames, chart_id, State(congress_id=congress_id), PRESENTATION, check_link(link))
+    view = State(congress_id=congress_id, hall=hall)
+    fig = chart_figure(frames, chart_id, view, PRESENTATION, check_link(link))
     title = f"{charts.chart(chart_id).title}: {congress_row(frames, congress_id)['name']}"
     page = fig.to_html(
         include_plotlyjs=True,
@@ -341,15 +358,18 @@ def export_file(
     fmt: str,
     preset: str = "projector",
     link: str | None = None,
+    hall: str | None = None,
 ) -> bytes:
     """One chart's file in any format: an image at the preset, its rows as CSV, or a standalone HTML page.
-    Its name is `chart_filename(congress_id, chart_id, fmt, preset)`."""
+    Its name is `chart_filename(congress_id, chart_id, fmt, preset)`. `hall` names the vote that the
+    seat chart of a vote (`vote-seats`) draws."""
     fmt, preset = check_format(fmt), check_preset(preset)
+    hall = check_hall(frames, check_chart(chart_id), congress_id, hall)
     if fmt == "csv":
-        return chart_csv(frames, chart_id, congress_id).encode("utf-8")
+        return chart_csv(frames, chart_id, congress_id, hall).encode("utf-8")
     if fmt == "html":
-        return standalone_html(frames, chart_id, congress_id, link).encode("utf-8")
-    return chart_image(frames, chart_id, congress_id, fmt, preset, link)
+        return standalone_html(frames, chart_id, congress_id, link, hall).encode("utf-8")
+    return chart_image(frames, chart_id, congress_id, fmt, preset, link, hall=hall)
 
 
 VIEWS = {"compare": "party-composition-compared", "timeline": "party-shares-over-time"}

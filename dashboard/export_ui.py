@@ -9,7 +9,7 @@ import logging
 
 from dash import MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.charts import CHART_IDS
+from dashboard.charts import CHART_IDS, HALL, SEATS
 from dashboard.export import (
     DATA_PACKAGE_NAME,
     IMAGE_FORMATS,
@@ -29,6 +29,7 @@ from dashboard.export import (
 from dashboard.frames import Frames
 from dashboard.handout import handout_pdf, source_pack_pdf
 from dashboard.public_url import printed_link
+from dashboard.urls import State as ViewState
 from dashboard.urls import congress_search, parse_search
 from dashboard.urls import search as url_search
 
@@ -168,14 +169,19 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
             return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
         if congress_id not in known:
             return no_update, "Choose a congress first."
+        state = parse_search(search, known, default=order[0])
+        hall = state.hall if chart_id == SEATS and state.congress_id == congress_id else None
+        address = printed_link(href, url_search(ViewState(congress_id=congress_id, hall=hall)))
+        chart_id = HALL.id if hall else chart_id
         try:
-            content = export_file(frames, chart_id, congress_id, fmt, preset, link(href, congress_id))
+            content = export_file(frames, chart_id, congress_id, fmt, preset, address, hall=hall)
         except ExportError as error:
             return no_update, str(error)
         except RENDER_FAILURES:
             LOG.exception("export failed")
             return no_update, NO_RENDERER
-        name = chart_filename(congress_id, chart_id, fmt, preset if fmt in IMAGE_FORMATS else None)
+        name = f"{chart_id}-{hall}" if hall else chart_id
+        name = chart_filename(congress_id, name, fmt, preset if fmt in IMAGE_FORMATS else None)
         return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
 
     @app.callback(

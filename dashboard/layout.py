@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.charts import CHARTS
+from dashboard.charts import CHARTS, SEATS
 from dashboard.export_ui import chart_controls, page_controls
 from dashboard.frames import Frames
 from dashboard.public_url import public_url
 from dashboard.urls import MAX_COMPARED
 
 SERIES_NAMES = {"all-russian": "All-Russian Congresses (RSFSR)", "all-union": "All-Union Congresses (USSR)"}
+PARTIES = "parties"
+"""The seat chart's choice that draws the parties, not a vote."""
 THEME_OPTIONS = [
     {"label": "Light", "value": "light"},
     {"label": "Dark", "value": "dark"},
@@ -50,19 +52,59 @@ def graph_config(filename: str) -> dict:
     }
 
 
-def chart_section(chart_id: str, title: str) -> html.Section:
-    """One chart: the graph, a caption that summarises it, and its data as a table to open."""
+def hall_choice() -> html.Fieldset:
+    """What the seat chart shows: the parties, or one of the congress's counted votes (options per congress)."""
+    return html.Fieldset(
+        id="hall-choice",
+        className="hall-choice",
+        hidden=True,
+        children=[
+            html.Legend("The seats show", className="hall-legend"),
+            dcc.RadioItems(
+                id="hall-select",
+                options=[{"label": "Parties", "value": PARTIES}],
+                value=PARTIES,
+                inline=True,
+                className="hall-select",
+                inputClassName="hall-input",
+                labelClassName="hall-label",
+            ),
+        ],
+    )
+
+
+def walk_region(chart_id: str, graph: dcc.Graph) -> list:
+    """The graph inside one focusable region that the arrow keys walk (`assets/chart_walk.js`), and the
+    live region that says each step."""
+    return [
+        html.Div(
+            id=f"walk-{chart_id}",
+            className="walk",
+            tabIndex="0",
+            role="application",
+            **{"aria-roledescription": "chart", "aria-label": "Chart", "data-walk": ""},
+            children=graph,
+        ),
+        html.P(id=f"walk-said-{chart_id}", className="walk-said", **{"aria-live": "polite"}),
+    ]
+
+
+def chart_section(chart_id: str, title: str, walkable: bool = False) -> html.Section:
+    """One chart: the graph (walkable by keyboard where asked), a caption that summarises it, and its data
+    as a table to open."""
+    graph = dcc.Graph(
+        id=f"graph-{chart_id}",
+        config=graph_config(f"congresses-of-soviets-{chart_id}"),
+        className="graph",
+        responsive=True,
+    )
     return html.Section(
         id=f"section-{chart_id}",
         className=f"chart chart-{chart_id}",
         **{"aria-labelledby": f"caption-{chart_id}"},
         children=[
-            dcc.Graph(
-                id=f"graph-{chart_id}",
-                config=graph_config(f"congresses-of-soviets-{chart_id}"),
-                className="graph",
-                responsive=True,
-            ),
+            *([hall_choice()] if chart_id == SEATS else []),
+            *(walk_region(chart_id, graph) if walkable else [graph]),
             html.Div(id=f"caption-{chart_id}", className="caption"),
             html.Details(
                 className="data-table",
@@ -186,7 +228,10 @@ def layout(frames: Frames) -> html.Div:
                         id="view",
                         children=[
                             page_controls(),
-                            html.Div(className="charts", children=[chart_section(c.id, c.title) for c in CHARTS]),
+                            html.Div(
+                                className="charts",
+                                children=[chart_section(c.id, c.title, True) for c in CHARTS],
+                            ),
                             html.Aside(id="facts", className="facts", **{"aria-label": "Facts and sources"}),
                         ],
                     ),
@@ -216,7 +261,8 @@ def layout(frames: Frames) -> html.Div:
                     "Every number links to its source. Approximate values are marked ≈, bounds > or ≤; "
                     "grey marks what the sources do not account for. Dates before 14 February 1918 are "
                     "Old Style (OS), as the sources give them, with the New Style beside them. "
-                    "Keys: ← and → step through the congresses.",
+                    "Keys: ← and → step through the congresses. Tab to a chart, and the arrow keys walk it: "
+                    "→ and ← between its groups, ↓ for detail, ↑ back, Esc to leave.",
                 ],
             ),
         ],

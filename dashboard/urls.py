@@ -3,6 +3,7 @@
 - `?congress=2`: the Second All-Russian Congress; `?congress=au-1`: the First All-Union.
 - `?compare=1,2&measure=share`: two to four congresses side by side, as counts or shares.
 - `?view=timeline`: party shares across every congress.
+- `&hall=<vote id>` draws a recorded vote on the seat chart instead of the parties.
 - `&present=1` turns on the projector view; `&theme=dark` or `&theme=contrast` the other themes.
 
 Parsing never echoes raw input back as markup; a bad value comes back shortened, as text.
@@ -16,6 +17,7 @@ from typing import Literal
 from urllib.parse import parse_qs, urlencode
 
 PATTERN = re.compile(r"^(?:(ar|au)-?)?0*(\d{1,2})$")
+VOTE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 MAX_SHOWN = 40
 MAX_COMPARED = 4
 THEME_NAMES = ("light", "dark", "contrast")
@@ -29,6 +31,8 @@ class State:
 
     view: View = "congress"
     congress_id: str | None = None
+    hall: str | None = None
+    """The vote drawn on the seat chart, by its id; None draws the parties."""
     compare_ids: tuple[str, ...] = ()
     measure: Literal["count", "share"] = "count"
     present: bool = False
@@ -60,6 +64,8 @@ def search(state: State) -> str:
         query["view"] = "timeline"
     elif state.congress_id:
         query["congress"] = param(state.congress_id)
+        if state.hall:
+            query["hall"] = state.hall
     if state.present:
         query["present"] = "1"
     if state.theme != "light":
@@ -110,7 +116,8 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
             else ("is not a congress in the records")
         )
         return replace(base, problem=problem, bad_value=shown(values["congress"]))
-    return base.but(congress_id=found)
+    hall = values.get("hall", "").strip().lower()
+    return base.but(congress_id=found, hall=hall if VOTE_ID.match(hall) else None)
 
 
 def _compare(base: State, raw: str, known: set[str]) -> State:

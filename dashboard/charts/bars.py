@@ -23,6 +23,8 @@ from dashboard.charts.base import (
     with_sources,
 )
 from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, when, wrap
+from dashboard.charts.walk import breakdown_steps
+from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
 from dashboard.style import SOCIAL_COLOURS, Style, on_paper, party_colour, party_rank
 from dashboard.urls import State
@@ -183,6 +185,15 @@ def breakdown_summary(noun: str):
     return summary
 
 
+def breakdown_walk(title: str):
+    """The walk function of a bar chart: each bar in turn, then its sub-parts and its source's words."""
+
+    def walk(parts: pd.DataFrame) -> dict:
+        return charts_walk(f"{title} (bar chart): {parts.attrs['subtitle']}.", breakdown_steps(parts))
+
+    return walk
+
+
 PARTY_BARS = Chart(
     "party-bars",
     "Party composition, by numbers",
@@ -191,6 +202,7 @@ PARTY_BARS = Chart(
     breakdown_draw("Party composition, by numbers", "party"),
     breakdown_summary("Party composition"),
     part_table,
+    breakdown_walk("Party composition, by numbers"),
 )
 SOCIAL = Chart(
     "social",
@@ -200,4 +212,5 @@ SOCIAL = Chart(
     breakdown_draw("Social composition", "social"),
     breakdown_summary("Social composition"),
     part_table,
+    breakdown_walk("Social composition"),
 )

@@ -5,7 +5,8 @@ A chart has an id (used in URLs, element ids and file names) and a title, and th
 - `rows(frames, view) -> DataFrame`: the rows it shows, each number with its source and excerpt, its
   base named, and `derived` saying how a computed number was computed;
 - `draw(rows, style) -> Figure`: the Plotly figure, pure, from those rows only;
-- `summary(rows) -> str`: one or two sentences for the caption and screen readers.
+- `summary(rows) -> str`: one or two sentences for the caption and screen readers;
+- `walk(rows) -> dict`, where the chart can be walked by keyboard: its steps (`dashboard.charts.walk`).
 
 The caption, the hover texts, the "Show the data" table, the CSV, the exports and the handout all
 read the same rows. Chart-level context travels in `rows.attrs`: `subtitle` (the congress and its
@@ -40,6 +41,7 @@ class Chart:
     draw: Callable[[pd.DataFrame, Style], go.Figure]
     summary: Callable[[pd.DataFrame], str]
     table: Callable[[pd.DataFrame], pd.DataFrame]
+    walk: Callable[[pd.DataFrame], dict] | None = None
 
 
 def congress_row(frames: Frames, congress_id: str) -> pd.Series:

@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import (
+    KIND_NAMES,
     Chart,
     base_text,
     context,
@@ -23,6 +24,8 @@ from dashboard.charts.base import (
     with_sources,
 )
 from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.charts.walk import breakdown_steps, step
+from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
 from dashboard.style import GAP_COLOUR, SOCIAL_COLOURS, Style
 from dashboard.urls import State
@@ -112,7 +115,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                     name=part.label,
                     marker={"color": colour, "pattern": {"shape": "/" if part.part_id == GAP_ID else ""}},
                     hovertemplate=_hover(part, f"{_right_text(part)} {base_text(part)}"),
-                    meta={"part_id": part.part_id},
+                    meta={"part_id": part.part_id, "kind": part.kind},
                     showlegend=False,
                 ),
                 row=row,
@@ -164,7 +167,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                     name=part.label,
                     marker={"color": colour},
                     hovertemplate=_hover(part, _sent_text(part).replace("<br>", " ")),
-                    meta={"part_id": part.part_id},
+                    meta={"part_id": part.part_id, "kind": part.kind},
                     showlegend=False,
                 ),
                 row=row,
@@ -238,4 +241,14 @@ def summary(parts: pd.DataFrame) -> str:
     return " ".join(out)
 
 
-CHART = Chart("delegate-types", TITLE, "congress", rows, draw, summary, part_table)
+def walk(parts: pd.DataFrame) -> dict:
+    """Each split (voting right, origin or republic) with its values, then its parts one by one."""
+    steps = []
+    for kind, split in parts.groupby("kind", sort=False):
+        values = "; ".join(f"{r.label} {part_value(r)}" for _, r in split.iterrows())
+        deeper = breakdown_steps(split, key={"kind": [kind]})
+        steps.append(step(f"{KIND_NAMES.get(kind, kind)}: {values}.", {"kind": [kind]}, deeper))
+    return charts_walk(f"Delegate types (bar chart): {parts.attrs['subtitle']}.", steps)
+
+
+CHART = Chart("delegate-types", TITLE, "congress", rows, draw, summary, part_table, walk)

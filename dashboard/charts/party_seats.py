@@ -24,6 +24,8 @@ from dashboard.charts.base import (
     with_sources,
 )
 from dashboard.charts.draw import PHONE_WIDTH, WIDE_WIDTH, finish, legend_room, source_line, when, wrap
+from dashboard.charts.walk import breakdown_steps
+from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
 from dashboard.style import THEMES, Size, Style, party_colour, party_rank
 from dashboard.urls import State
@@ -237,4 +239,13 @@ def summary(parts: pd.DataFrame) -> str:
     return text + (" Then: " + "; ".join(others) + "." if others else "")
 
 
-CHART = Chart("party-seats", TITLE, "congress", rows, draw, summary, part_table)
+def walk(parts: pd.DataFrame) -> dict:
+    """The hall from left to right, party by party; below each, its factions and its source's words."""
+    top = parts[parts.level == 0].assign(rank=lambda t: t.part_id.map(party_rank))
+    order = list(top.sort_values(["rank", "order"]).part_id)
+    whole = int(top["count"].sum())
+    label = f"Seat chart: {parts.attrs['subtitle']}. One mark per delegate, {whole:,} in all."
+    return charts_walk(label, breakdown_steps(parts, order))
+
+
+CHART = Chart("party-seats", TITLE, "congress", rows, draw, summary, part_table, walk)

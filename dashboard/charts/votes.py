@@ -10,6 +10,8 @@ import plotly.graph_objects as go
 
 from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
 from dashboard.charts.draw import PHONE_WIDTH, WIDE_WIDTH, finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.charts.walk import source_words, step
+from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
 from dashboard.style import THEMES, VOTE_COLOURS, VOTE_LABELS, VOTE_PATTERNS, Size, Style
 from dashboard.urls import State
@@ -250,4 +252,20 @@ def table(votes: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-CHART = Chart("votes", TITLE, "congress", rows, draw, summary, table)
+def walk(votes: pd.DataFrame) -> dict:
+    """Each recorded vote with its result; below a counted one, each count, then the source's words."""
+    steps = []
+    for _, vote in votes.iterrows():
+        match = {"vote_id": [vote.vote_id], "variant": [int(vote.variant)]} if counted(vote) else None
+        source = f" Source: {vote.source}." if isinstance(vote.source, str) else ""
+        deeper = [
+            step(f"{VOTE_LABELS[p]}: {count(vote[p])}.", {**match, "part": [p]})
+            for p in PARTS
+            if match and not missing(vote[p])
+        ]
+        label = html.unescape(vote_label(vote, 500).replace("<br>", " "))
+        steps.append(step(f"{label}: {outcome_text(vote)}.{source}", match, [*deeper, *source_words(vote, match)]))
+    return charts_walk(f"Vote outcomes: {votes.attrs['subtitle']}.", steps)
+
+
+CHART = Chart("votes", TITLE, "congress", rows, draw, summary, table, walk)
