@@ -15,9 +15,10 @@
     root.querySelectorAll(".dash-radioitems[role=listbox]").forEach(function (group) {
       group.setAttribute("role", "radiogroup");
     });
-    root.querySelectorAll(".dash-radioitems label.dash-options-list-option[role=option]").forEach(function (label) {
+    root.querySelectorAll(".dash-radioitems label.dash-options-list-option[role=option], " +
+                          ".dash-radioitems label.dash-options-list-option[aria-selected]").forEach(function (label) {
       label.removeAttribute("role");
-      label.removeAttribute("aria-selected");
+      label.removeAttribute("aria-selected");  // set again by Dash whenever the choice changes
     });
   }
   var opened = new WeakMap();
@@ -38,5 +39,5 @@
   });
   new MutationObserver(function () { repair(document); noteOpened(); })
     .observe(document.documentElement, { childList: true, subtree: true, attributes: true,
-                                         attributeFilter: ["aria-hidden", "role"] });
+                                         attributeFilter: ["aria-hidden", "role", "aria-selected"] });
 })();

@@ -124,7 +124,15 @@ def test_theme_switch_re_templates_the_figures(page: Page, server_url: str) -> N
 
 
 @pytest.mark.parametrize(
-    "query", ["?congress=2", "?compare=1,2", "?congress=2&present=1", "?view=timeline", "?congress=1&theme=contrast"]
+    "query",
+    [
+        "?congress=2",
+        "?compare=1,2",
+        "?congress=2&present=1",
+        "?view=timeline",
+        "?congress=1&theme=contrast",
+        "?congress=1&hall=support-provisional-government",
+    ],
 )
 def test_no_serious_accessibility_violations(page: Page, server_url: str, query: str) -> None:
     page.goto(f"{server_url}/{query}")

@@ -11,7 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.charts import CHARTS, chart
+from dashboard.charts import CHARTS, HALL, chart
+from dashboard.charts.vote_seats import hall_votes
 from dashboard.frames import Frames, load_frames
 from dashboard.style import PRESETS, THEMES, Style
 from dashboard.urls import State
@@ -29,6 +30,7 @@ VIEWS = (
     ]
     + [("compare", State(view="compare", compare_ids=("ar-01", "ar-02", "ar-04", "ar-05")))]
     + [("timeline", State(view="timeline"))]
+    + [(HALL.id, State(congress_id=i, hall=vote)) for i in CONGRESSES for vote, _ in hall_votes(FRAMES, i)]
 )
 
 
