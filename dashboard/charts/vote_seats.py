@@ -65,7 +65,6 @@ def _tally_rows(vote: pd.Series, base_words: str, base_count: int | None) -> lis
         {
             "part": p,
             "label": VOTE_LABELS[p],
-            "said": VOTE_LABELS[p].lower(),
             "count": int(vote[p]),
             "base": base_words,
             "base_count": base_count,
@@ -78,11 +77,10 @@ def _tally_rows(vote: pd.Series, base_words: str, base_count: int | None) -> lis
     ]
 
 
-def _rest(part: str, label: str, said: str, seats: int, words: str, base_count: int | None, how: str) -> dict:
+def _rest(part: str, label: str, seats: int, words: str, base_count: int | None, how: str) -> dict:
     return {
         "part": part,
         "label": label,
-        "said": said,
         "count": seats,
         "base": words,
         "base_count": base_count,
@@ -112,7 +110,6 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
             _rest(
                 NOT_RECORDED,
                 f"{party.label} whose vote is not recorded",
-                f"{party.label} whose vote is not recorded",
                 seats - counted,
                 words,
                 seats,
@@ -124,7 +121,6 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
             _rest(
                 OUTSIDE,
                 "Other delegates, outside this caucus vote",
-                "other delegates, outside this caucus vote",
                 whole - seats,
                 words,
                 seats,
@@ -145,7 +141,6 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
                 _rest(
                     NOT_RECORDED,
                     "Did not vote or not recorded",
-                    "did not vote or are not recorded",
                     seats - counted,
                     words,
                     seats,
@@ -235,13 +230,23 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
     )
 
 
+def in_sentence(row: pd.Series) -> str:
+    """A row's label inside a sentence: '543 for', '63 did not vote or are not recorded', '8 SRs whose…'."""
+    if row.part in TALLY:
+        return row.label.lower()
+    if row.part == NOT_RECORDED and row.kind != "caucus":
+        return "did not vote or are not recorded"
+    return row.label if row.part == NOT_RECORDED else row.label[0].lower() + row.label[1:]
+
+
 def summary(hall: pd.DataFrame) -> str:
     """The vote in words, each count with its base, and what the seats cannot say."""
     if hall.empty:
         return f"{TITLE}: {hall.attrs['missing']}"
     top = hall.iloc[0]
-    tally = [f"{count(r['count'])} {r.said}" for _, r in hall.iterrows() if r.part in TALLY]
-    rest = [f"{count(r['count'])} {r.said}" for _, r in hall.iterrows() if r.part not in TALLY]
+    said = [f"{count(r['count'])} {in_sentence(r)}" for _, r in hall.iterrows()]
+    tally = [s for s, part in zip(said, hall.part, strict=True) if part in TALLY]
+    rest = [s for s, part in zip(said, hall.part, strict=True) if part not in TALLY]
     who = f"Within the {top.caucus_label}' caucus, the vote" if top.kind == "caucus" else "The congress's vote"
     text = f"{who} on “{top.motion}”: {', '.join(tally)}, {base_words(top)}"
     return text + (f"; {'; '.join(rest)}" if rest else "") + ". " + TOTALS_ONLY
