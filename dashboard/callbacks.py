@@ -16,7 +16,8 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
 from dashboard.layout import PARTIES
-from dashboard.style import DASHBOARD, NARROW_PX, PHONE, PRESENTATION
+from dashboard.slides import SLIDES, slide_number, slide_text
+from dashboard.style import DASHBOARD, NARROW_PX, PHONE, slide_size
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
@@ -134,18 +135,22 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if trigger == "theme-select":
             return current.but(theme=values["theme"])
         if trigger == "present-toggle":
-            return current.but(present=not current.present)
+            return current.but(present=not current.present, slide=None)
         if trigger == "view-congress":
             return current.but(
-                view="congress", congress_id=values["selected"] if values["selected"] in known else order[0]
+                view="congress",
+                congress_id=values["selected"] if values["selected"] in known else order[0],
+                slide=None if current.view != "congress" else current.slide,
             )
         if trigger == "view-compare":
             here = values["selected"] if values["selected"] in known else order[0]
             after = order[min(order.index(here) + 1, len(order) - 1)]
             ids = current.compare_ids or ((here, after) if after != here else tuple(order[:2]))
-            return current.but(view="compare", compare_ids=ids)
+            return current.but(
+                view="compare", compare_ids=ids, slide=None if current.view != "compare" else current.slide
+            )
         if trigger == "view-timeline":
-            return current.but(view="timeline")
+            return current.but(view="timeline", slide=None)
         if trigger == "graph-timeline" and values["clicked"]:
             clicked = values["clicked"]["points"][0].get("customdata")
             if clicked in known:
@@ -155,6 +160,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     outputs = [
         Output("url", "search"),
         Output("page", "className"),
+        Output("page", "data-slides"),
+        Output("slide-counter", "children"),
+        Output("slide-facts", "children"),
         Output("notice", "children"),
         Output("view", "hidden"),
         Output("compare-view", "hidden"),
@@ -201,8 +209,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Input("graph-timeline", "clickData"),
         Input("hall-select", "value"),
         Input("narrow", "data"),
+        Input("window-height", "data"),
     )
-    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, narrow):
+    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, narrow, height):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
         values = {
@@ -213,12 +222,23 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             "clicked": clicked,
             "hall": hall,
         }
-        state = current if trigger in (None, "url", "narrow") else next_state(current, trigger, values)
-        return render(state, url_search, bool(narrow))
+        quiet = (None, "url", "narrow", "window-height")
+        state = current if trigger in quiet else next_state(current, trigger, values)
+        return render(state, url_search, bool(narrow), height)
 
-    def render(state: ViewState, url_search: str | None, narrow: bool) -> tuple:
-        size = PHONE if narrow else PRESENTATION if state.present else DASHBOARD
+    def render(state: ViewState, url_search: str | None, narrow: bool, height: int | None = None) -> tuple:
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
+        slides, counter, slide_words, slide = SLIDES[state.view], None, [], 1
+        size = PHONE if narrow else DASHBOARD
+        if state.present and not state.problem:
+            slide = slide_number(state.view, state.slide)
+            # the hall's slide has its line of facts and the choice of vote above the chart
+            size = size if narrow else slide_size(height, tall=not (state.view == "congress" and slide == 1))
+            state = state.but(slide=slide if slide > 1 else None)
+            counter = f"Slide {slide} of {len(slides)}: {slides[slide - 1].title}"
+            page += "" if narrow else f" slides slide-{slide}"
+            if state.view == "congress" and state.congress_id:
+                slide_words = slide_text(frames, state.congress_id, slide)
         n = len(CHART_IDS)
         single = (no_update,) * (6 * n + 1)
         hall_choice = (no_update,) * 3
@@ -276,6 +296,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         return (
             new_search if new_search != url_search else no_update,
             page,
+            str(len(slides)),
+            counter,
+            slide_words,
             notice,
             *hidden,
             selected,
@@ -306,6 +329,12 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         function(_) {{ return window.innerWidth < {NARROW_PX}; }}
         """,
         Output("narrow", "data"),
+        Input("url", "pathname"),
+    )
+
+    app.clientside_callback(
+        "function(_) { return window.innerHeight; }",
+        Output("window-height", "data"),
         Input("url", "pathname"),
     )
 

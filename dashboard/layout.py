@@ -118,6 +118,23 @@ def chart_section(chart_id: str, title: str, walkable: bool = False) -> html.Sec
     )
 
 
+def slide_bar() -> html.Nav:
+    """Presentation mode's slide controls: previous, where you are, next (keys: ← → Space, PageUp PageDown)."""
+    return html.Nav(
+        className="slide-bar",
+        **{"aria-label": "Slides"},
+        children=[
+            html.Button(
+                "← Previous slide", id="slide-prev", className="slide-step", title="Previous slide (← or PageUp)"
+            ),
+            html.Span(id="slide-counter", className="slide-counter", role="status"),
+            html.Button(
+                "Next slide →", id="slide-next", className="slide-step", title="Next slide (→, Space or PageDown)"
+            ),
+        ],
+    )
+
+
 def _masthead(frames: Frames) -> html.Header:
     return html.Header(
         className="masthead",
@@ -217,9 +234,11 @@ def layout(frames: Frames) -> html.Div:
             ),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="narrow", data=False),
+            dcc.Store(id="window-height", data=None),
             dcc.Store(id="page-title"),
             _masthead(frames),
             html.Div(id="notice", role="alert", **{"aria-live": "polite"}),
+            slide_bar(),
             html.Main(
                 id="main",
                 tabIndex="-1",
@@ -232,6 +251,7 @@ def layout(frames: Frames) -> html.Div:
                                 className="charts",
                                 children=[chart_section(c.id, c.title, True) for c in CHARTS],
                             ),
+                            html.Section(id="slide-facts", className="slide-facts", **{"aria-label": "On this slide"}),
                             html.Aside(id="facts", className="facts", **{"aria-label": "Facts and sources"}),
                         ],
                     ),

@@ -7,7 +7,7 @@ carries a label too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
@@ -139,11 +139,31 @@ class Size:
     font: int
     narrow: bool = False
     """A phone: legends go below the plot and labels wrap shorter."""
+    fit: bool = False
+    """A slide: the figure keeps to this height, however much it holds, so the slide never scrolls."""
 
 
 DASHBOARD = Size("dashboard", None, 560, 17)
 PRESENTATION = Size("presentation", None, 760, 24)
 PHONE = Size("phone", None, 640, 13, narrow=True)
+SLIDE_SIZES = {
+    720: Size("slide-720", None, 450, 24, fit=True),
+    768: Size("slide-768", None, 470, 24, fit=True),
+    1080: Size("slide-1080", None, 720, 28, fit=True),
+}
+"""Slides' figures, by the window heights they are drawn for: each fits its slide without scrolling."""
+SLIDE_ROOM = 110
+"""How much taller a slide's figure is where the slide has no line of facts and no choice above it."""
+
+
+def slide_size(window_height: int | None, tall: bool = False) -> Size:
+    """The slide size for a window: the tallest whose window height it does not exceed; `tall` where the
+    figure has the slide to itself."""
+    fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
+    size = SLIDE_SIZES[max(fits) if fits else min(SLIDE_SIZES)]
+    return replace(size, name=f"{size.name}-tall", height=size.height + SLIDE_ROOM) if tall else size
+
+
 NARROW_PX = 700
 """Below this window width the dashboard draws its figures for a phone."""
 PRESETS = {

@@ -4,7 +4,8 @@
 - `?compare=1,2&measure=share`: two to four congresses side by side, as counts or shares.
 - `?view=timeline`: party shares across every congress.
 - `&hall=<vote id>` draws a recorded vote on the seat chart instead of the parties.
-- `&present=1` turns on the projector view; `&theme=dark` or `&theme=contrast` the other themes.
+- `&present=1` turns on the projector view, as slides; `&slide=3` is the third slide.
+- `&theme=dark` or `&theme=contrast` the other themes.
 
 Parsing never echoes raw input back as markup; a bad value comes back shortened, as text.
 """
@@ -36,6 +37,8 @@ class State:
     compare_ids: tuple[str, ...] = ()
     measure: Literal["count", "share"] = "count"
     present: bool = False
+    slide: int | None = None
+    """The slide on show in presentation mode, from 1; None is the first."""
     theme: str = "light"
     problem: str | None = None
     bad_value: str | None = None
@@ -68,6 +71,8 @@ def search(state: State) -> str:
             query["hall"] = state.hall
     if state.present:
         query["present"] = "1"
+        if state.slide and state.slide > 1:
+            query["slide"] = str(state.slide)
     if state.theme != "light":
         query["theme"] = state.theme
     return "?" + urlencode(query, safe=",")
@@ -97,6 +102,7 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
     values = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
     base = State(
         present=values.get("present") in ("1", "true", "yes"),
+        slide=int(values["slide"]) if re.fullmatch(r"[0-9]{1,2}", values.get("slide", "")) else None,
         theme=values.get("theme") if values.get("theme") in THEME_NAMES else "light",
         measure="share" if values.get("measure") == "share" else "count",
     )

@@ -261,6 +261,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         else (
             360 + len(labels) * 110 + legend_room(len(fig.data))
             if size.narrow
+            else size.height
+            if size.fit
             else max(size.height, 180 + len(labels) * size.font * 8)
         ),
         wide=True,

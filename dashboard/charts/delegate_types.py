@@ -218,7 +218,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         size=size,
         theme=style.theme,
         left=left,
-        top=round(size.font * (3.5 if size.narrow else 2.2)),
+        top=round(size.font * (3.5 if size.narrow else 1.0 + 1.2 * (titles[panels[0]].count("<br>") + 1))),
         basis=approximate,
         height=300 + len(parts) * 75 if size.narrow and not size.width else None,
     )

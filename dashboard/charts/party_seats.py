@@ -85,13 +85,26 @@ def ring_count(seats: int) -> int:
     return max(1, math.ceil(math.sqrt(2 * seats * (1 - INNER) / (math.pi * (1 + INNER)))))
 
 
-def marker_size(seats: int, size: Size) -> float:
-    """The diameter of a seat mark, in pixels, that keeps neighbouring seats apart: the hall's radius is
-    set by the plot's height or width (the legend takes the right), whichever is tighter."""
+def hall_radius(size: Size) -> float:
+    """The hall's outer radius in pixels: set by the plot's height or width (the legend takes the right),
+    whichever is tighter."""
     width = PHONE_WIDTH if size.narrow else (size.width or WIDE_WIDTH)
     plot_width = width - (30 if size.narrow else 300)
     plot_height = (size.height * 0.55 if size.narrow else size.height) - size.font * 8
-    radius = min(plot_width / 2.16, plot_height / 1.18)
+    return min(plot_width / 2.16, plot_height / 1.18)
+
+
+def well_width(size: Size) -> int:
+    """How many characters of the well's small print fit a line inside the inner ring (a phone's well
+    keeps 22: its words sit under the hall's small print by design)."""
+    if size.narrow:
+        return 22
+    return max(10, min(22, int(2 * INNER * hall_radius(size) * 0.85 / (size.font * 0.84 * 0.6))))
+
+
+def marker_size(seats: int, size: Size) -> float:
+    """The diameter of a seat mark, in pixels, that keeps neighbouring seats apart."""
+    radius = hall_radius(size)
     rings = ring_count(seats)
     across = radius * (1 - INNER) / max(rings - 1, 1)
     along = math.pi * radius * rings * (1 + INNER) / 2 / seats
@@ -129,15 +142,26 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, paren
     )
 
 
-def well_text(parts: pd.DataFrame) -> str:
-    """What the hall holds, for its well: '649' over 'delegates, voting right not stated'."""
+SHORT_WELL = 16
+"""A well narrower than this many characters holds the number alone; the words go under the hall."""
+
+
+def hall_words(parts: pd.DataFrame) -> tuple[str, str]:
+    """What the hall holds: its number ('649') and what it counts ('delegates, voting right not stated')."""
     first = parts.iloc[0]
-    seats = int(parts[parts.level == 0]["count"].sum())
     if missing(first.base_count):
-        return f"<b>{seats:,}</b><br>delegates listed"
+        return f"{int(parts[parts.level == 0]['count'].sum()):,}", "delegates listed"
     moment = f", {when(first.moment)}" if isinstance(first.moment, str) else ""
-    words = wrap(WELL_WORDS.get(first.base, first.base) + moment, 22, lines=3)
-    return f"<b>{count(first.base_count, first.base_approximate)}</b><br><span style='font-size:70%'>{words}</span>"
+    return count(first.base_count, first.base_approximate), WELL_WORDS.get(first.base, first.base) + moment
+
+
+def well_text(parts: pd.DataFrame, width: int = 22) -> str:
+    """The hall's well: '649' over 'delegates, voting right not stated', or the number alone where the
+    well is too small for the words."""
+    number, words = hall_words(parts)
+    if width < SHORT_WELL:
+        return f"<b>{number}</b>"
+    return f"<b>{number}</b><br><span style='font-size:70%'>{wrap(words, width, lines=3)}</span>"
 
 
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
@@ -192,7 +216,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     fig.add_annotation(
         x=0,
         y=0.02,
-        text=well_text(parts),
+        text=well_text(parts, well_width(size)),
         showarrow=False,
         yanchor="bottom",
         font={"size": round(size.font * 1.2)},
@@ -220,6 +244,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
         theme=theme,
+        basis=" ".join(hall_words(parts)) + " in the hall." if well_width(size) < SHORT_WELL else None,
         wide=True,
         legend_below=entries,
         height=PHONE_HALL + legend_room(entries) if size.narrow else None,

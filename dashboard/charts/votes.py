@@ -132,7 +132,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
         items = [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
         lines = 1 + sum(item.count("<br>") + 1 for item in items)
-        if size.width:  # a fixed-size image: the list shrinks to fit beside the bars
+        if size.width or size.fit:  # a fixed-size image or a slide: the list shrinks to fit beside the bars
             plot_px = size.height - chrome
             room = plot_px * (0.6 if not bars.empty else 1.0)
             font = max(11, min(font, int(room / (lines * 1.3))))
@@ -140,7 +140,8 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         else:  # the dashboard: the figure is as tall as the bars and the list need
             list_px = lines * font * 1.45
             plot_px = bar_px + list_px + (size.font * 2 if bar_px else 0)
-        list_share = 1.0 if bars.empty else list_px / plot_px if not size.width else min(0.6, list_px / plot_px)
+        fixed = size.width or size.fit
+        list_share = 1.0 if bars.empty else list_px / plot_px if not fixed else min(0.6, list_px / plot_px)
         fig.add_annotation(
             text="<br>".join([f"<b>{header}</b>", *items]),
             xref="paper",
@@ -213,7 +214,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         left=left,
         top=round(size.font * (1.2 + 1.8 * math.ceil(len(shown) / 2))) if size.narrow and shown else 0,
         basis=kinds + ". A count the source does not give is not drawn." if not bars.empty else None,
-        plot_height=None if size.width else round(plot_px),
+        plot_height=None if size.width or size.fit else round(plot_px),
         wide=True,
     )
 

@@ -84,29 +84,46 @@ def test_bad_comparison_list(page: Page, server_url: str, bad: str, says: str) -
     assert page.console_errors == []
 
 
-def test_presentation_flag_and_arrow_keys(page: Page, server_url: str) -> None:
+def test_presentation_shows_slides_that_the_keys_step_through(page: Page, server_url: str) -> None:
     page.goto(f"{server_url}/?congress=2&present=1")
     page.wait_for_selector(SEATS, timeout=20_000)
-    expect(page.locator("#page")).to_have_class("page view-congress theme-light present")
+    expect(page.locator("#page")).to_have_class("page view-congress theme-light present slides slide-1")
+    expect(page.locator("#slide-counter")).to_have_text("Slide 1 of 4: The hall")
     sizes = page.evaluate("""() => ({
         legend: Math.min(...[...document.querySelectorAll('#graph-party-seats .legendtext')]
                          .map(t => parseFloat(t.style.fontSize))),
         title: parseFloat(document.querySelector('#graph-party-seats .gtitle').style.fontSize)})""")
-    assert sizes["legend"] >= 23 and sizes["title"] >= 30
+    assert sizes["legend"] >= 24 and sizes["title"] >= 30
+    expect(page.locator("#section-votes")).to_be_hidden()
     expect(page.locator(".theme-select")).to_be_hidden()
     expect(page.locator(".export-controls").first).to_be_hidden()
     expect(page.locator(".footer")).to_be_hidden()
     expect(page.locator("#present-toggle")).to_have_text("Leave presentation mode")
+    expect(page.locator("#slide-facts")).to_contain_text("Smolny Institute, Petrograd")
     screenshot(page, "present-second-congress-1920")
-    page.keyboard.press("ArrowRight")
+    for key, slide in (("ArrowRight", "2"), (" ", "3"), ("PageDown", "4")):
+        page.keyboard.press(key)
+        expect(page.locator("#page")).to_have_class(re.compile(f"slide-{slide}$"))
+        assert _query(page) == {"congress": "2", "present": "1", "slide": slide}
+    expect(page.locator("#section-votes")).to_be_hidden()
+    expect(page.locator("#slide-facts")).to_contain_text("Decree on Peace")
+    page.reload()  # the URL holds the slide
+    expect(page.locator("#slide-counter")).to_have_text("Slide 4 of 4: Decisions and a quotation")
+    page.keyboard.press("ArrowRight")  # past the last slide: the next congress, from its first slide
     expect(page.locator("#facts h2")).to_have_text("Third All-Russian Congress of Soviets")
     assert _query(page) == {"congress": "3", "present": "1"}
-    page.keyboard.press("ArrowLeft")
-    page.keyboard.press("ArrowLeft")
-    expect(page.locator("#facts h2")).to_have_text("First All-Russian Congress of Soviets")
+    page.keyboard.press("PageUp")  # before the first slide: the previous congress, at its last slide
+    expect(page.locator("#facts h2")).to_have_text("Second All-Russian Congress of Soviets")
+    assert _query(page) == {"congress": "2", "present": "1", "slide": "4"}
+    page.keyboard.press("Home")
+    assert _query(page) == {"congress": "2", "present": "1"}
+    page.keyboard.press("End")
+    assert _query(page) == {"congress": "2", "present": "1", "slide": "4"}
+    page.click("#slide-prev")
+    expect(page.locator("#slide-counter")).to_have_text("Slide 3 of 4: Who the delegates were")
     page.click("#present-toggle")
     expect(page.locator("#page")).to_have_class("page view-congress theme-light")
-    assert _query(page) == {"congress": "1"}
+    assert _query(page) == {"congress": "2"}
 
 
 def test_theme_switch_re_templates_the_figures(page: Page, server_url: str) -> None:
