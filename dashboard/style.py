@@ -147,7 +147,7 @@ DASHBOARD = Size("dashboard", None, 560, 17)
 PRESENTATION = Size("presentation", None, 760, 24)
 PHONE = Size("phone", None, 640, 13, narrow=True)
 SLIDE_SIZES = {
-    720: Size("slide-720", None, 450, 24, fit=True),
+    720: Size("slide-720", None, 430, 24, fit=True),
     768: Size("slide-768", None, 470, 24, fit=True),
     1080: Size("slide-1080", None, 720, 28, fit=True),
 }
