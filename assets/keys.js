@@ -1,4 +1,5 @@
-/* Stepping through the congresses, and through the slides in presentation mode.
+/* Stepping through the congresses, through the slides in presentation mode, and through a lesson's steps
+   (R reveals a step's answer).
    ← and → (and the Previous / Next buttons) step through the congresses. On slides, → Space PageDown
    and ← PageUp step through the slides and then on to the next or previous congress; Home and End go to
    the first and last slide. The step is taken from the URL at once (history.pushState), so quick presses
@@ -50,10 +51,26 @@
     setSlide(query, to);
     go(query);
   }
+  function lessonSteps() {
+    var p = page();
+    return p && p.classList.contains("lesson") ? parseInt(p.dataset.steps || "0", 10) : 0;
+  }
+  /* To step `to` of the lesson, its answer hidden again. */
+  function stepTo(to) {
+    var query = new URLSearchParams(window.location.search);
+    var now = parseInt(query.get("step") || "1", 10) || 1;
+    to = Math.max(1, Math.min(lessonSteps(), to));
+    if (to === now) { return; }
+    query.delete("reveal");
+    if (to > 1) { query.set("step", String(to)); } else { query.delete("step"); }
+    go(query);
+  }
+  function stepNow() { return parseInt(new URLSearchParams(window.location.search).get("step") || "1", 10) || 1; }
   function slideNow() { return parseInt(new URLSearchParams(window.location.search).get("slide") || "1", 10) || 1; }
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("#prev, #next, #slide-prev, #slide-next");
+    var button = event.target.closest && event.target.closest("#prev, #next, #slide-prev, #slide-next, #step-prev, #step-next");
     if (!button) { return; }
+    if (button.id === "step-prev" || button.id === "step-next") { stepTo(stepNow() + (button.id === "step-prev" ? -1 : 1)); return; }
     if (button.id === "prev" || button.id === "next") { step(button.id === "prev" ? -1 : 1); }
     else { slideTo(slideNow() + (button.id === "slide-prev" ? -1 : 1)); }
   });
@@ -65,6 +82,20 @@
       (target.closest && target.closest(".dash-dropdown, [role=listbox], [role=radiogroup]")));
     if (typing || event.altKey || event.ctrlKey || event.metaKey) { return; }
     if (event.key === "Escape" && document.fullscreenElement) { document.exitFullscreen(); return; }
+    if (lessonSteps()) {
+      if (event.key === "r" || event.key === "R") {
+        var reveal = document.getElementById("reveal");
+        if (reveal && !reveal.hidden) { reveal.click(); }
+        return;
+      }
+      if (event.key === " " && target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName)) { return; }
+      if (FORWARD.concat(BACK, ["Home", "End"]).indexOf(event.key) < 0) { return; }
+      event.preventDefault();
+      if (event.key === "Home") { stepTo(1); }
+      else if (event.key === "End") { stepTo(lessonSteps()); }
+      else { stepTo(stepNow() + (FORWARD.indexOf(event.key) >= 0 ? 1 : -1)); }
+      return;
+    }
     if (slides()) {
       var onButton = target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName);
       if (event.key === " " && onButton) { return; }  // Space presses the focused button

@@ -4,6 +4,7 @@ panels for it, and write the state back into the URL."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 
 import pandas as pd
@@ -16,6 +17,7 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
 from dashboard.layout import PARTIES
+from dashboard.lessons import has_question, lesson_panel, lesson_steps
 from dashboard.slides import SLIDES, slide_number, slide_text
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, slide_size
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
@@ -33,6 +35,16 @@ def graph_style(figure: dict | None) -> dict:
 
 def _notice(frames: Frames, state: ViewState) -> html.Div:
     """A friendly notice for a bad URL; the bad value is shown as text, never as HTML."""
+    if state.problem == "is not a lesson":
+        first = frames.lessons[frames.lessons.step == 1]
+        return html.Div(
+            className="no-such-congress",
+            children=[
+                html.H2("No such lesson"),
+                html.P(["“", html.Code(state.bad_value), "” is not a lesson. Choose one of these:"]),
+                html.Ul([html.Li(dcc.Link(r.title, href=f"?lesson={r.lesson_id}")) for r in first.itertuples()]),
+            ],
+        )
     title = "No such comparison" if state.view == "compare" else "No such congress"
     return html.Div(
         className="no-such-congress",
@@ -107,7 +119,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     def page_title(state: ViewState) -> str:
         """The browser tab's title: what the page shows."""
         if state.problem:
-            what = "No such congress"
+            what = "No such lesson" if state.problem == "is not a lesson" else "No such congress"
+        elif state.view == "lessons":
+            what = "Lessons"
         elif state.view == "compare":
             what = "Compare: " + ", ".join(names[c] for c in state.compare_ids) if state.compare_ids else "Compare"
         elif state.view == "timeline":
@@ -121,7 +135,14 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         return citation_block(page_title(state).split(" · ")[0], charts.rows(chart_id, state).source, search(state))
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
-        """The state a control asks for, from the state the URL holds now."""
+        """The state a control asks for, from the state the URL holds now. Any control but Reveal leaves
+        a lesson, for the view it was showing."""
+        if trigger == "reveal":
+            return current.but(reveal=True)
+        if trigger == "view-lessons":
+            return ViewState(view="lessons", theme=current.theme)
+        if current.lesson:
+            current = lesson_view(current)[1].but(lesson=None, step=None, reveal=False)
         if trigger == "congress-select" and values["selected"] in known:
             same = values["selected"] == current.congress_id
             return current.but(view="congress", congress_id=values["selected"], hall=current.hall if same else None)
@@ -161,6 +182,11 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("url", "search"),
         Output("page", "className"),
         Output("page", "data-slides"),
+        Output("page", "data-steps"),
+        Output("lesson", "hidden"),
+        Output("lesson-panel", "children"),
+        Output("reveal", "hidden"),
+        Output("lessons-view", "hidden"),
         Output("slide-counter", "children"),
         Output("slide-facts", "children"),
         Output("notice", "children"),
@@ -208,10 +234,14 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Input("view-timeline", "n_clicks"),
         Input("graph-timeline", "clickData"),
         Input("hall-select", "value"),
+        Input("reveal", "n_clicks"),
+        Input("view-lessons", "n_clicks"),
         Input("narrow", "data"),
         Input("window-height", "data"),
     )
-    def route(url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, narrow, height):
+    def route(
+        url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, _r, _l, narrow, height
+    ):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
         values = {
@@ -226,9 +256,29 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         state = current if trigger in quiet else next_state(current, trigger, values)
         return render(state, url_search, bool(narrow), height)
 
+    def lesson_view(state: ViewState) -> tuple[pd.Series | None, ViewState]:
+        """A lesson's step and the view it shows (as slides); no step and the state itself outside one."""
+        steps = lesson_steps(frames, state.lesson)
+        if steps.empty:
+            return None, state
+        row = steps.iloc[max(1, min(state.step or 1, len(steps))) - 1]
+        shown = parse_search(row.view, known, default=order[0])
+        return row, shown.but(present=True, theme=state.theme)
+
     def render(state: ViewState, url_search: str | None, narrow: bool, height: int | None = None) -> tuple:
+        url_state, lesson = state, (None, no_update, True)
+        if state.lesson and not state.problem:
+            row, state = lesson_view(state)
+            if row is None:
+                url_state = state = replace(state, problem="is not a lesson", bad_value=state.lesson)
+            else:
+                url_state = url_state.but(step=int(row.step) if row.step > 1 else None)
+                revealed = url_state.reveal or not has_question(row)
+                lesson = (int(row.steps), lesson_panel(frames, row, revealed), revealed)
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
-        slides, counter, slide_words, slide = SLIDES[state.view], None, [], 1
+        if lesson[0]:
+            page += " lesson" + ("" if lesson[2] else " unrevealed")
+        slides, counter, slide_words, slide = SLIDES.get(state.view, ()), None, [], 1
         size = PHONE if narrow else DASHBOARD
         if state.present and not state.problem:
             slide = slide_number(state.view, state.slide)
@@ -248,6 +298,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         selected = compared = no_update
         if state.problem:
             notice = _notice(frames, state)
+            hidden = (True, True, True)
+        elif state.view == "lessons":
             hidden = (True, True, True)
         elif state.view == "compare" and len(state.compare_ids) < 2:
             notice = html.P("Pick two to four congresses to compare.", className="hint")
@@ -292,11 +344,18 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             hall_choice = (len(options) < 2, options, state.hall or PARTIES)
             hidden = (False, True, True)
             selected = congress_id
-        new_search = search(state) if not state.problem else no_update
+        if not lesson[0]:
+            url_state = state
+        new_search = search(url_state) if not state.problem else no_update
         return (
             new_search if new_search != url_search else no_update,
             page,
             str(len(slides)),
+            str(lesson[0] or 0),
+            not lesson[0],
+            lesson[1],
+            lesson[2],
+            state.view != "lessons",
             counter,
             slide_words,
             notice,

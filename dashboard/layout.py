@@ -8,6 +8,7 @@ from dash import dcc, html
 from dashboard.charts import CHARTS, SEATS
 from dashboard.export_ui import chart_controls, page_controls
 from dashboard.frames import Frames
+from dashboard.lessons import lessons_page
 from dashboard.public_url import public_url
 from dashboard.urls import MAX_COMPARED
 
@@ -118,6 +119,27 @@ def chart_section(chart_id: str, title: str, walkable: bool = False) -> html.Sec
     )
 
 
+def lesson_aside() -> html.Aside:
+    """A lesson's step beside its slide: the words (filled per step), and the step and Reveal buttons."""
+    return html.Aside(
+        id="lesson",
+        className="lesson",
+        hidden=True,
+        **{"aria-label": "Lesson"},
+        children=[
+            html.Div(id="lesson-panel", **{"aria-live": "polite"}),
+            html.Div(
+                className="lesson-controls",
+                children=[
+                    html.Button("← Previous step", id="step-prev", className="lesson-step"),
+                    html.Button("Reveal", id="reveal", className="reveal", title="Show the answer and the numbers (R)"),
+                    html.Button("Next step →", id="step-next", className="lesson-step"),
+                ],
+            ),
+        ],
+    )
+
+
 def slide_bar() -> html.Nav:
     """Presentation mode's slide controls: previous, where you are, next (keys: ← → Space, PageUp PageDown)."""
     return html.Nav(
@@ -147,6 +169,7 @@ def _masthead(frames: Frames) -> html.Header:
                     html.Button("One congress", id="view-congress", className="view-button"),
                     html.Button("Compare", id="view-compare", className="view-button"),
                     html.Button("Over time", id="view-timeline", className="view-button"),
+                    html.Button("Lessons", id="view-lessons", className="view-button"),
                 ],
             ),
             html.Div(
@@ -243,6 +266,8 @@ def layout(frames: Frames) -> html.Div:
                 id="main",
                 tabIndex="-1",
                 children=[
+                    lesson_aside(),
+                    html.Div(id="lessons-view", hidden=True, children=lessons_page(frames)),
                     html.Div(
                         id="view",
                         children=[

@@ -6,6 +6,7 @@
 - `&hall=<vote id>` draws a recorded vote on the seat chart instead of the parties.
 - `&present=1` turns on the projector view, as slides; `&slide=3` is the third slide.
 - `&theme=dark` or `&theme=contrast` the other themes.
+- `?lesson=<id>&step=2` is a guided lesson's second step, `&reveal=1` with its answer; `?view=lessons` lists them.
 
 Parsing never echoes raw input back as markup; a bad value comes back shortened, as text.
 """
@@ -18,12 +19,13 @@ from typing import Literal
 from urllib.parse import parse_qs, urlencode
 
 PATTERN = re.compile(r"^(?:(ar|au)-?)?0*(\d{1,2})$")
-VOTE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+"""A vote's or a lesson's id, as the records write them."""
 MAX_SHOWN = 40
 MAX_COMPARED = 4
 THEME_NAMES = ("light", "dark", "contrast")
 
-View = Literal["congress", "compare", "timeline"]
+View = Literal["congress", "compare", "timeline", "lessons"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,11 @@ class State:
     present: bool = False
     slide: int | None = None
     """The slide on show in presentation mode, from 1; None is the first."""
+    lesson: str | None = None
+    step: int | None = None
+    """The lesson's step on show, from 1; None is the first."""
+    reveal: bool = False
+    """Whether the step's answer, and the numbers it asks pupils to predict, are on show."""
     theme: str = "light"
     problem: str | None = None
     bad_value: str | None = None
@@ -57,7 +64,18 @@ def param(congress_id: str) -> str:
 def search(state: State) -> str:
     """The query string of a state; the inverse of `parse_search`."""
     query: dict[str, str] = {}
-    if state.view == "compare" and not state.compare_ids:
+    if state.lesson:
+        query["lesson"] = state.lesson
+        if state.step and state.step > 1:
+            query["step"] = str(state.step)
+        if state.reveal:
+            query["reveal"] = "1"
+        if state.theme != "light":
+            query["theme"] = state.theme
+        return "?" + urlencode(query, safe=",")
+    if state.view == "lessons":
+        query["view"] = "lessons"
+    elif state.view == "compare" and not state.compare_ids:
         query["view"] = "compare"
     elif state.view == "compare":
         query["compare"] = ",".join(param(c) for c in state.compare_ids)
@@ -106,6 +124,14 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
         theme=values.get("theme") if values.get("theme") in THEME_NAMES else "light",
         measure="share" if values.get("measure") == "share" else "count",
     )
+    if "lesson" in values:
+        lesson = values["lesson"].strip().lower()
+        if not RECORD_ID.match(lesson):
+            return replace(base, problem="is not a lesson", bad_value=shown(values["lesson"]))
+        step = int(values["step"]) if re.fullmatch(r"[0-9]{1,2}", values.get("step", "")) else None
+        return base.but(lesson=lesson, step=step, reveal=values.get("reveal") == "1")
+    if values.get("view") == "lessons":
+        return base.but(view="lessons")
     if "compare" in values:
         return _compare(base, values["compare"], known)
     if values.get("view") == "timeline":
@@ -123,7 +149,7 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
         )
         return replace(base, problem=problem, bad_value=shown(values["congress"]))
     hall = values.get("hall", "").strip().lower()
-    return base.but(congress_id=found, hall=hall if VOTE_ID.match(hall) else None)
+    return base.but(congress_id=found, hall=hall if RECORD_ID.match(hall) else None)
 
 
 def _compare(base: State, raw: str, known: set[str]) -> State:

@@ -1,0 +1,77 @@
+"""Guided lessons on the page: `?lesson=<id>&step=N` shows a step's slide with its caption for pupils, and
+its question hidden behind Reveal; `?view=lessons` lists the lessons (data/lessons/*.toml)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.frames import Frames
+
+KEYS = "→ next step, ← previous, R reveals the answer."
+
+
+def lesson_steps(frames: Frames, lesson_id: str | None) -> pd.DataFrame:
+    """The steps of a lesson in order; empty for an unknown lesson."""
+    return frames.lessons[frames.lessons.lesson_id == lesson_id].sort_values("step")
+
+
+def _sources(frames: Frames, lesson_id: str, step: int, part: str) -> html.P | None:
+    facts = frames.lesson_facts
+    cited = facts[(facts.lesson_id == lesson_id) & (facts.step == step) & (facts.part == part)]
+    names = frames.sources.set_index("id").cite_as
+    listed = list(dict.fromkeys(names.get(s, s) for s in cited.source_id))
+    return (
+        html.P(("Sources: " if len(listed) > 1 else "Source: ") + "; ".join(listed), className="lesson-source")
+        if listed
+        else None
+    )
+
+
+def has_question(row: pd.Series) -> bool:
+    """Whether a step asks pupils to predict before the reveal."""
+    return isinstance(row.question, str) and bool(row.question)
+
+
+def lesson_panel(frames: Frames, row: pd.Series, revealed: bool) -> list:
+    """A step's panel: the lesson and where you are, the caption with its sources, and the question
+    with its answer, which shows only after Reveal."""
+    out: list = [
+        html.P(f"Lesson · {row.title}", className="lesson-title"),
+        html.P(f"Step {row.step} of {row.steps}", className="lesson-counter", role="status"),
+        html.P(row.caption, className="lesson-caption"),
+        _sources(frames, row.lesson_id, int(row.step), "caption"),
+    ]
+    if has_question(row):
+        ask = row.question.removeprefix("Predict:").strip()
+        out.append(html.P([html.Strong("Predict: "), ask], className="lesson-question"))
+        if revealed:
+            out += [
+                html.P([html.Strong("Answer: "), row.answer], className="lesson-answer"),
+                _sources(frames, row.lesson_id, int(row.step), "answer"),
+            ]
+    out.append(html.P(KEYS, className="lesson-keys"))
+    return [o for o in out if o is not None]
+
+
+def lessons_page(frames: Frames) -> html.Div:
+    """Every lesson with its level, length and summary, each opening at its first step."""
+    first = frames.lessons[frames.lessons.step == 1]
+    return html.Div(
+        className="lessons-list",
+        children=[
+            html.H2("Lessons"),
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            dcc.Link(r.title, href=f"?lesson={r.lesson_id}", className="lesson-link"),
+                            html.Span(f" · {r.level} · {r.steps} steps", className="lesson-meta"),
+                            html.P(r.summary),
+                        ]
+                    )
+                    for r in first.itertuples()
+                ]
+            ),
+        ],
+    )

@@ -1,0 +1,56 @@
+"""Guided lessons in Chromium: the lessons page, the keys and Reveal. That every step fits the projector is
+checked with the slides, in tests/browser/test_chart_text.py."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Page, expect
+
+from dashboard.frames import Frames
+from tests.browser.conftest import screenshot
+
+FITS = (
+    "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"
+)
+SEAT_FILLS = (
+    "() => [...document.querySelectorAll('#graph-party-seats .point')].slice(0, 400).map(p => getComputedStyle(p).fill)"
+)
+
+
+def _query(page: Page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def test_the_lessons_page_lists_every_lesson_and_opens_one(page: Page, server_url: str, frames: Frames) -> None:
+    page.goto(f"{server_url}/?view=lessons")
+    first = frames.lessons[frames.lessons.step == 1]
+    for lesson in first.itertuples():
+        expect(page.locator("#lessons-view")).to_contain_text(f"{lesson.title} · {lesson.level} · {lesson.steps} steps")
+    page.get_by_role("link", name="1917: from the First to the Second Congress").click()
+    expect(page.locator(".lesson-counter")).to_have_text("Step 1 of 9")
+    assert _query(page) == {"lesson": "1917-first-to-second-congress"}
+
+
+def test_reveal_shows_the_numbers_it_hid(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?lesson=1917-first-to-second-congress&step=3")
+    page.wait_for_selector("#graph-party-seats .point", timeout=20_000)
+    expect(page.locator(".lesson-question")).to_contain_text("How many were Bolsheviks?")
+    expect(page.locator(".lesson-answer")).to_have_count(0)
+    expect(page.locator("#graph-party-seats .legend")).to_be_hidden()
+    assert len(set(page.evaluate(SEAT_FILLS))) == 1, "before the reveal the hall is empty: one grey"
+    screenshot(page, "lesson-before-reveal-1920")
+    page.keyboard.press("r")
+    expect(page.locator(".lesson-answer")).to_contain_text("The Bolsheviks had 105.")
+    expect(page.locator("#graph-party-seats .legend")).to_be_visible()
+    expect(page.locator("#graph-party-seats .legendtext").first).to_contain_text("105")
+    page.wait_for_function(f"() => new Set(({SEAT_FILLS})()).size > 1")
+    assert _query(page)["reveal"] == "1"
+    screenshot(page, "lesson-after-reveal-1920")
+    page.keyboard.press("ArrowRight")  # the next step hides its own answer again
+    expect(page.locator(".lesson-counter")).to_have_text("Step 4 of 9")
+    assert "reveal" not in _query(page)
+    page.click("#reveal")
+    expect(page.locator(".lesson-answer")).to_contain_text("543")
+    page.reload()
+    expect(page.locator(".lesson-answer")).to_contain_text("543")
