@@ -8,7 +8,7 @@ from dash import dcc, html
 from dashboard.charts import CHARTS, SEATS
 from dashboard.export_ui import chart_controls, page_controls
 from dashboard.frames import Frames
-from dashboard.lessons import lessons_page
+from dashboard.lessons import glossary_page, introduction_page, lessons_page
 from dashboard.public_url import public_url
 from dashboard.urls import MAX_COMPARED
 
@@ -267,7 +267,11 @@ def layout(frames: Frames) -> html.Div:
                 tabIndex="-1",
                 children=[
                     lesson_aside(),
-                    html.Div(id="lessons-view", hidden=True, children=lessons_page(frames)),
+                    html.Div(
+                        id="lessons-view",
+                        hidden=True,
+                        children=[introduction_page(frames), lessons_page(frames), glossary_page(frames)],
+                    ),
                     html.Div(
                         id="view",
                         children=[

@@ -1,5 +1,6 @@
-"""Guided lessons on the page: `?lesson=<id>&step=N` shows a step's slide with its caption for pupils, and
-its question hidden behind Reveal; `?view=lessons` lists the lessons (data/lessons/*.toml)."""
+"""Teaching on the page: `?lesson=<id>&step=N` shows a step's slide with its caption for pupils, and its
+question hidden behind Reveal; `?view=lessons` lists the lessons (data/lessons/*.toml) under a short
+introduction, with the glossary after them (data/introduction.toml, data/glossary.toml)."""
 
 from __future__ import annotations
 
@@ -72,6 +73,47 @@ def lessons_page(frames: Frames) -> html.Div:
                     )
                     for r in first.itertuples()
                 ]
+            ),
+        ],
+    )
+
+
+def _cited(frames: Frames, facts: pd.DataFrame) -> html.Span | None:
+    names = frames.sources.set_index("id").cite_as
+    listed = list(dict.fromkeys(names.get(s, s) for s in facts.source_id))
+    return html.Span(" (" + "; ".join(listed) + ")", className="lesson-source") if listed else None
+
+
+def introduction_page(frames: Frames) -> html.Div:
+    """One short screen for pupils: what a Congress of Soviets was, and why it ended; each sentence sourced."""
+    intro, facts = frames.introduction, frames.introduction_facts
+    paragraphs = []
+    for number, sentences in intro.groupby("paragraph", sort=True):
+        cited = facts[facts.paragraph == number]
+        paragraphs.append(html.P([" ".join(sentences.sort_values("sentence").text), _cited(frames, cited)]))
+    return html.Div(
+        className="teaching-page",
+        children=[html.H2(intro.title.iloc[0] if not intro.empty else "Introduction"), *paragraphs],
+    )
+
+
+def glossary_page(frames: Frames) -> html.Div:
+    """Every glossary term for pupils, in the records' order, with its definition and its sources."""
+    facts = frames.glossary_facts
+    return html.Div(
+        className="teaching-page",
+        children=[
+            html.H2("Glossary"),
+            html.Dl(
+                className="glossary",
+                children=[
+                    part
+                    for g in frames.glossary.itertuples()
+                    for part in (
+                        html.Dt(g.term, id=f"term-{g.term_id}"),
+                        html.Dd([g.definition, _cited(frames, facts[facts.term_id == g.term_id])]),
+                    )
+                ],
             ),
         ],
     )

@@ -27,6 +27,10 @@ def test_the_lessons_page_lists_every_lesson_and_opens_one(page: Page, server_ur
     first = frames.lessons[frames.lessons.step == 1]
     for lesson in first.itertuples():
         expect(page.locator("#lessons-view")).to_contain_text(f"{lesson.title} · {lesson.level} · {lesson.steps} steps")
+    expect(page.locator("#lessons-view h2").first).to_have_text("What was a Congress of Soviets?")
+    for term in frames.glossary.itertuples():  # every term for pupils, with its definition and sources
+        expect(page.locator(f"#term-{term.term_id}")).to_have_text(term.term)
+    expect(page.locator(".glossary")).to_contain_text("The Council of People's Commissars: the government.")
     page.get_by_role("link", name="1917: from the First to the Second Congress").click()
     expect(page.locator(".lesson-counter")).to_have_text("Step 1 of 9")
     assert _query(page) == {"lesson": "1917-first-to-second-congress"}

@@ -149,6 +149,7 @@ def test_theme_switch_re_templates_the_figures(page: Page, server_url: str) -> N
         "?view=timeline",
         "?congress=1&theme=contrast",
         "?congress=1&hall=support-provisional-government",
+        "?lesson=1917-first-to-second-congress&step=3",
     ],
 )
 def test_no_serious_accessibility_violations(page: Page, server_url: str, query: str) -> None:
