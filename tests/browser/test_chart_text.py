@@ -1,5 +1,5 @@
 """No chart text is cut off or overlaps another, on a desk screen, in presentation mode and on a phone,
-measured in headless Chromium from the drawn SVG; every slide of four congresses fits its screen, and every
+measured in headless Chromium from the drawn SVG; every slide of three congresses fits its screen, and every
 step of every lesson but the timeline's fits a 1280×720 one."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ EVERY_CONGRESS = ("desk", "phone")
 """The modes that walk every congress. Presentation mode walks every slide of three congresses instead,
 checking every text on the large projector, and on the small one that each slide fits with legible legends."""
 TEXT_CHECKED = ("desk", "present", "phone")
-SLIDE_WALK = ("1", "2", "4", "au-1")
+SLIDE_WALK = ("1", "2", "au-1")
 """Congresses whose four slides are each checked for fit, in both presentation modes."""
 DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].some(g => g.offsetParent)"
 FITS = (
