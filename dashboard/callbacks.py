@@ -19,7 +19,7 @@ from dashboard.frames import Frames
 from dashboard.layout import PARTIES
 from dashboard.lessons import has_question, lesson_panel, lesson_steps
 from dashboard.slides import SLIDES, slide_number, slide_text
-from dashboard.style import DASHBOARD, NARROW_PX, PHONE, slide_size
+from dashboard.style import DASHBOARD, NARROW_PX, PHONE, Size, slide_size
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
@@ -265,6 +265,22 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         shown = parse_search(row.view, known, default=order[0])
         return row, shown.but(present=True, theme=state.theme)
 
+    def chart_outputs(chart_id: str, state: ViewState, size: Size, on_slide: tuple[str, ...] | None) -> tuple:
+        """One chart place's figure, caption, section class, graph style, walk and walk label. A slide draws
+        only its own charts: the others keep what they had, hidden, until their slide comes."""
+        if on_slide is not None and f"section-{chart_id}" not in on_slide:
+            return (no_update,) * 6
+        shown = shown_chart(chart_id, state)
+        figure, walk = charts.figure(shown, state, size, state.theme), charts.walk(shown, state)
+        return (
+            figure or EMPTY,
+            charts.summary(shown, state),
+            f"chart chart-{chart_id}" + (" empty" if figure is None else ""),
+            graph_style(figure),
+            json.dumps(walk, ensure_ascii=False) if walk else "",
+            walk["label"] if walk else "Chart: nothing to draw.",
+        )
+
     def render(state: ViewState, url_search: str | None, narrow: bool, height: int | None = None) -> tuple:
         url_state, lesson = state, (None, no_update, True)
         if state.lesson and not state.problem:
@@ -323,23 +339,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             congress_id = state.congress_id
             if state.hall not in dict(votes_on_seats(congress_id)):
                 state = state.but(hall=None)
-            shown = [shown_chart(c, state) for c in CHART_IDS]
-            figures = [charts.figure(c, state, size, state.theme) for c in shown]
-            sections = [
-                f"chart chart-{c}" + (" empty" if f is None else "") for c, f in zip(CHART_IDS, figures, strict=True)
-            ]
-            captions = [charts.summary(c, state) for c in shown]
-            styles = [graph_style(f) for f in figures]
-            walks = [charts.walk(c, state) for c in shown]
-            single = (
-                *[f or EMPTY for f in figures],
-                *captions,
-                *sections,
-                *styles,
-                *[json.dumps(w, ensure_ascii=False) if w else "" for w in walks],
-                *[w["label"] if w else "Chart: nothing to draw." for w in walks],
-                facts(congress_id),
-            )
+            on_slide = slides[slide - 1].shows if " slides " in f"{page} " else None
+            columns = [chart_outputs(c, state, size, on_slide) for c in CHART_IDS]
+            single = (*[column[k] for k in range(6) for column in columns], facts(congress_id))
             options = hall_options(congress_id)
             hall_choice = (len(options) < 2, options, state.hall or PARTIES)
             hidden = (False, True, True)
