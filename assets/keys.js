@@ -82,28 +82,19 @@
       (target.closest && target.closest(".dash-dropdown, [role=listbox], [role=radiogroup]")));
     if (typing || event.altKey || event.ctrlKey || event.metaKey) { return; }
     if (event.key === "Escape" && document.fullscreenElement) { document.exitFullscreen(); return; }
-    if (lessonSteps()) {
-      if (event.key === "r" || event.key === "R") {
+    var count = lessonSteps() || slides();
+    if (count) {
+      var lesson = lessonSteps() > 0;
+      if (lesson && (event.key === "r" || event.key === "R")) {
         var reveal = document.getElementById("reveal");
         if (reveal && !reveal.hidden) { reveal.click(); }
         return;
       }
-      if (event.key === " " && target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName)) { return; }
+      if (event.key === " " && target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName)) { return; }  // Space presses it
       if (FORWARD.concat(BACK, ["Home", "End"]).indexOf(event.key) < 0) { return; }
       event.preventDefault();
-      if (event.key === "Home") { stepTo(1); }
-      else if (event.key === "End") { stepTo(lessonSteps()); }
-      else { stepTo(stepNow() + (FORWARD.indexOf(event.key) >= 0 ? 1 : -1)); }
-      return;
-    }
-    if (slides()) {
-      var onButton = target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName);
-      if (event.key === " " && onButton) { return; }  // Space presses the focused button
-      if (FORWARD.concat(BACK, ["Home", "End"]).indexOf(event.key) < 0) { return; }
-      event.preventDefault();
-      if (event.key === "Home") { slideTo(1); }
-      else if (event.key === "End") { slideTo(slides()); }
-      else { slideTo(slideNow() + (FORWARD.indexOf(event.key) >= 0 ? 1 : -1)); }
+      var to = lesson ? stepTo : slideTo, now = lesson ? stepNow() : slideNow();
+      to(event.key === "Home" ? 1 : event.key === "End" ? count : now + (FORWARD.indexOf(event.key) >= 0 ? 1 : -1));
       return;
     }
     var view = document.getElementById("view");

@@ -17,16 +17,18 @@ def lesson_steps(frames: Frames, lesson_id: str | None) -> pd.DataFrame:
     return frames.lessons[frames.lessons.lesson_id == lesson_id].sort_values("step")
 
 
+def _source_names(frames: Frames, facts: pd.DataFrame) -> list[str]:
+    """The short names of the sources the facts cite, each once, in order."""
+    names = frames.sources.set_index("id").cite_as
+    return list(dict.fromkeys(names.get(s, s) for s in facts.source_id))
+
+
 def _sources(frames: Frames, lesson_id: str, step: int, part: str) -> html.P | None:
     facts = frames.lesson_facts
-    cited = facts[(facts.lesson_id == lesson_id) & (facts.step == step) & (facts.part == part)]
-    names = frames.sources.set_index("id").cite_as
-    listed = list(dict.fromkeys(names.get(s, s) for s in cited.source_id))
-    return (
-        html.P(("Sources: " if len(listed) > 1 else "Source: ") + "; ".join(listed), className="lesson-source")
-        if listed
-        else None
-    )
+    listed = _source_names(frames, facts[(facts.lesson_id == lesson_id) & (facts.step == step) & (facts.part == part)])
+    if not listed:
+        return None
+    return html.P(("Sources: " if len(listed) > 1 else "Source: ") + "; ".join(listed), className="lesson-source")
 
 
 def has_question(row: pd.Series) -> bool:
@@ -79,8 +81,7 @@ def lessons_page(frames: Frames) -> html.Div:
 
 
 def _cited(frames: Frames, facts: pd.DataFrame) -> html.Span | None:
-    names = frames.sources.set_index("id").cite_as
-    listed = list(dict.fromkeys(names.get(s, s) for s in facts.source_id))
+    listed = _source_names(frames, facts)
     return html.Span(" (" + "; ".join(listed) + ")", className="lesson-source") if listed else None
 
 
