@@ -1,7 +1,8 @@
 """Command line: `python -m dashboard data --out DIR` writes the data package;
 `python -m dashboard export --congress 2 --chart all --format svg --preset projector --out DIR` writes
 chart images (or each chart's CSV or HTML); `--chart vote-seats --vote support-provisional-government` a
-recorded vote drawn on the seats."""
+recorded vote drawn on the seats; `export --lesson 1917-first-to-second-congress --format pdf --out DIR` a
+lesson's worksheet with its answer key."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from dashboard.charts import CHART_IDS, HALL
 from dashboard.export import FORMATS, PRESET_NAMES, ExportError
+from dashboard.frames import Frames
 from dashboard.loader import DATA_DIR, RecordError
 
 
@@ -27,8 +29,11 @@ def _export(args: argparse.Namespace) -> None:
     from dashboard.frames import load_frames
 
     frames = load_frames(args.data)
-    congress_ids = resolve_congresses(frames, args.congress)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.lesson:
+        _worksheet(frames, args)
+        return
+    congress_ids = resolve_congresses(frames, args.congress)
     for congress_id in congress_ids:
         link = permalink(args.link, congress_id) if args.link else None
         for chart_id in CHART_IDS if args.chart == "all" else [args.chart]:
@@ -40,6 +45,16 @@ def _export(args: argparse.Namespace) -> None:
             print(path)
 
 
+def _worksheet(frames: Frames, args: argparse.Namespace) -> None:
+    from dashboard.worksheet import worksheet_filename, worksheet_pdf
+
+    if args.format != "pdf" or args.chart != "all":
+        raise ExportError("a lesson's worksheet is a PDF: give --lesson with --format pdf and no --chart")
+    path = args.out / worksheet_filename(args.lesson)
+    path.write_bytes(worksheet_pdf(frames, args.lesson, args.link))
+    print(path)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line parser, with one sub-command per job."""
     main = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
@@ -49,7 +64,9 @@ def parser() -> argparse.ArgumentParser:
     data.add_argument("--out", type=Path, required=True, help="folder to write into")
     data.set_defaults(run=_data)
     export = commands.add_parser("export", help="write chart images, or each chart's CSV or HTML")
-    export.add_argument("--congress", required=True, help="a congress as in the URL (2, au-1) or 'all'")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--congress", help="a congress as in the URL (2, au-1) or 'all'")
+    which.add_argument("--lesson", metavar="ID", help="a lesson's worksheet and answer key (with --format pdf)")
     export.add_argument("--chart", default="all", choices=["all", *CHART_IDS, HALL.id], help="default: %(default)s")
     export.add_argument("--vote", metavar="ID", help=f"with --chart {HALL.id}: the vote drawn on the seats")
     export.add_argument("--format", default="png", choices=FORMATS, help="default: %(default)s")

@@ -17,7 +17,7 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
 from dashboard.layout import PARTIES
-from dashboard.lessons import has_question, lesson_panel, lesson_steps
+from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, Size, slide_size
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
@@ -258,7 +258,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
 
     def lesson_view(state: ViewState) -> tuple[pd.Series | None, ViewState]:
         """A lesson's step and the view it shows (as slides); no step and the state itself outside one."""
-        steps = lesson_steps(frames, state.lesson)
+        steps = frames.lesson_steps(state.lesson)
         if steps.empty:
             return None, state
         row = steps.iloc[max(1, min(state.step or 1, len(steps))) - 1]

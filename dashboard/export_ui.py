@@ -1,6 +1,7 @@
 """Download controls: under each chart a format, a size and a Download button; for the whole congress a
-slide pack (ZIP), a two-page handout (PDF), the source pack (PDF) and the data package (ZIP). Files are
-made by `dashboard.export` and `dashboard.handout` and go out through `dcc.Download`. Every image carries
+slide pack (ZIP), a two-page handout (PDF), the source pack (PDF) and the data package (ZIP); on a lesson
+its worksheet (PDF). Files are made by `dashboard.export`, `dashboard.handout` and `dashboard.worksheet`
+and go out through `dcc.Download`. Every image carries
 the address `dashboard.public_url` prints for the view, never a loopback one."""
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dashboard.public_url import printed_link
 from dashboard.urls import State as ViewState
 from dashboard.urls import congress_search, parse_search
 from dashboard.urls import search as url_search
+from dashboard.worksheet import worksheet_filename, worksheet_pdf
 
 FORMAT_OPTIONS = [
     {"label": "PNG", "value": "png"},
@@ -125,6 +127,23 @@ def page_controls() -> html.Section:
             ),
             dcc.Download(id="page-download"),
             html.Span(id="page-export-status", className="export-status", role="status"),
+        ],
+    )
+
+
+def worksheet_control() -> html.Div:
+    """The lesson's worksheet download: questions with room to write, the charts and an answer key."""
+    return html.Div(
+        className="worksheet",
+        children=[
+            html.Button(
+                "Worksheet (PDF)",
+                id="worksheet-button",
+                className="export-button",
+                title="A4: the lesson's questions with room to write, its charts, and an answer key on its own pages",
+            ),
+            dcc.Download(id="worksheet-download"),
+            html.Span(id="worksheet-status", className="export-status", role="status"),
         ],
     )
 
@@ -224,3 +243,23 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
             LOG.exception("export failed")
             return no_update, NO_RENDERER
         return dcc.send_bytes(content, slide_pack_filename(congress_id, fmt, preset), type=MEDIA_TYPES["zip"]), ""
+
+    @app.callback(
+        Output("worksheet-download", "data"),
+        Output("worksheet-status", "children"),
+        Input("worksheet-button", "n_clicks"),
+        State("url", "search"),
+        State("url", "href"),
+        prevent_initial_call=True,
+        running=[(Output("worksheet-button", "disabled"), True, False)],
+    )
+    def download_worksheet(_clicks: int | None, search: str | None, href: str | None) -> tuple:
+        lesson_id = parse_search(search, known, default=order[0]).lesson
+        try:
+            content = worksheet_pdf(frames, lesson_id, printed_link(href, ""))
+        except ExportError as error:
+            return no_update, str(error)
+        except RENDER_FAILURES:
+            LOG.exception("export failed")
+            return no_update, NO_RENDERER
+        return dcc.send_bytes(content, worksheet_filename(lesson_id), type=MEDIA_TYPES["pdf"]), ""

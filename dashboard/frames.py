@@ -75,6 +75,10 @@ class Frames:
         """(name, frame) for every frame, in a stable order."""
         return [(f.name, getattr(self, f.name)) for f in fields(self)]
 
+    def lesson_steps(self, lesson_id: str | None) -> pd.DataFrame:
+        """The steps of a lesson in order; empty for an unknown lesson."""
+        return self.lessons[self.lessons.lesson_id == lesson_id].sort_values("step")
+
     def sources_cited(self, congress_id: str) -> set[str]:
         """The ids of every source that a congress's rows cite, in any frame, and those of the party
         names of the time its rows show."""

@@ -220,7 +220,8 @@ def _break(url: str, width: int) -> str:
     return "\n".join([*lines, line] if line else lines)
 
 
-def _pdf(pages: list[tuple[str, go.Figure]], title: str) -> bytes:
+def pages_pdf(pages: list[tuple[str, go.Figure]], title: str) -> bytes:
+    """Figures as the pages of one A4 landscape PDF, with its title."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -235,10 +236,10 @@ def _pdf(pages: list[tuple[str, go.Figure]], title: str) -> bytes:
 def handout_pdf(frames: Frames, congress_id: str, link: str | None = None) -> bytes:
     """The handout as an A4 landscape PDF of at most two pages."""
     name = congress_row(frames, resolve_congress(frames, congress_id))["name"]
-    return _pdf(handout_pages(frames, congress_id, link), f"{name}: handout")
+    return pages_pdf(handout_pages(frames, congress_id, link), f"{name}: handout")
 
 
 def source_pack_pdf(frames: Frames, congress_id: str, link: str | None = None) -> bytes:
     """The source pack as an A4 landscape PDF: every fact, chart and source."""
     name = congress_row(frames, resolve_congress(frames, congress_id))["name"]
-    return _pdf(source_pack_pages(frames, congress_id, link), f"{name}: source pack")
+    return pages_pdf(source_pack_pages(frames, congress_id, link), f"{name}: source pack")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.charts import CHARTS, SEATS
-from dashboard.export_ui import chart_controls, page_controls
+from dashboard.export_ui import chart_controls, page_controls, worksheet_control
 from dashboard.frames import Frames
 from dashboard.lessons import glossary_page, introduction_page, lessons_page
 from dashboard.public_url import public_url
@@ -136,6 +136,7 @@ def lesson_aside() -> html.Aside:
                     html.Button("Next step →", id="step-next", className="lesson-step"),
                 ],
             ),
+            worksheet_control(),
         ],
     )
 

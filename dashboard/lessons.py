@@ -12,11 +12,6 @@ from dashboard.frames import Frames
 KEYS = "→ next step, ← previous, R reveals the answer."
 
 
-def lesson_steps(frames: Frames, lesson_id: str | None) -> pd.DataFrame:
-    """The steps of a lesson in order; empty for an unknown lesson."""
-    return frames.lessons[frames.lessons.lesson_id == lesson_id].sort_values("step")
-
-
 def _source_names(frames: Frames, facts: pd.DataFrame) -> list[str]:
     """The short names of the sources the facts cite, each once, in order."""
     names = frames.sources.set_index("id").cite_as

@@ -98,17 +98,57 @@ def table_pages(
     ]
 
 
-def text_page(subtitle: str, title: str, sections: list[tuple[str, list[str]]], size: Size, sources: str) -> go.Figure:
-    """A page of short paragraphs under headings (a handout's key facts and main sources), with the
-    title, subtitle and source line of every chart. Text is wrapped to the page's width."""
-    font = size.font
-    chars = round((size.width - 80) / (font * 0.56))
+Sections = list[tuple[str, list[str]]]
+"""Paragraphs under headings. A paragraph of WRITE_HERE is a ruled line for a pupil to write on."""
+WRITE_HERE = "\x00write"
+
+
+def _chars(size: Size) -> int:
+    return round((size.width - 80) / (size.font * 0.56))
+
+
+def _lines(sections: Sections, chars: int) -> list[str]:
+    """The sections as annotation lines: bold headings, wrapped paragraphs, a blank line after each section."""
     lines: list[str] = []
     for heading, paragraphs in sections:
         lines.append(f"<b>{html.escape(heading)}</b>")
         for paragraph in paragraphs:
-            lines.append(_wrapped(paragraph, chars))
+            if paragraph == WRITE_HERE:
+                lines += ["", f'<span style="color:#8a8a8a">{"_" * round(chars * 0.98)}</span>']  # about 11 mm apart
+            else:
+                lines.append(_wrapped(paragraph, chars))
         lines.append("")
+    return lines
+
+
+def text_pages(
+    subtitle: str, name: str, title: str, sections: Sections, size: Size, sources: str
+) -> list[tuple[str, go.Figure]]:
+    """Sections of paragraphs over as many pages as they need, named `name-1`, `name-2`…; a section is
+    never split from its heading, and a title says "(1 of 2)" where there is more than one page."""
+    chars = _chars(size)
+    room = int((size.height - round(size.font * 4.6) - 100) // (size.font * 1.29))
+    pages: list[Sections] = [[]]
+    used = 0
+    for section in sections:
+        height = sum(line.count("<br>") + 1 for line in _lines([section], chars))
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(section)
+        used += height
+    count = len(pages)
+    return [
+        (f"{name}-{n}", text_page(subtitle, title + (f" ({n} of {count})" if count > 1 else ""), page, size, sources))
+        for n, page in enumerate(pages, 1)
+    ]
+
+
+def text_page(subtitle: str, title: str, sections: Sections, size: Size, sources: str) -> go.Figure:
+    """A page of short paragraphs under headings (a handout's key facts and main sources), with the
+    title, subtitle and source line of every chart. Text is wrapped to the page's width."""
+    font = size.font
+    lines = _lines(sections, _chars(size))
     fig = go.Figure()
     fig.add_annotation(
         text="<br>".join(lines),

@@ -1,0 +1,130 @@
+"""A lesson's worksheet for pupils, on A4 landscape pages drawn by the same charts as the dashboard:
+
+1. the questions: every step's caption, and each question with ruled lines to write on, naming the
+   chart to look at once pupils have made their prediction;
+2. the lesson's charts, each headed "Chart A", "Chart B"…, as the steps show them;
+3. the **answer key**, on its own pages for the teacher: each question's answer, with its sources and
+   their own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.draw import source_line
+from dashboard.citation import day
+from dashboard.export import HANDOUT_PRESET, ExportError, chart_figure, check_link, drawn_charts
+from dashboard.frames import Frames
+from dashboard.handout import pages_pdf
+from dashboard.style import PRESETS
+from dashboard.table_pages import WRITE_HERE, text_pages
+from dashboard.urls import State
+
+SLIDE_CHARTS = {1: ("party-seats", "party-bars"), 2: ("votes",), 3: ("delegate-types", "social"), 4: ()}
+"""The charts each slide of a congress shows, by preference: the hall draws the first that has rows."""
+WRITING_LINES = 3
+ANSWER_KEY = "Answer key"
+
+
+def lesson_choices(frames: Frames) -> list[str]:
+    """Every lesson id, in the records' order."""
+    return list(dict.fromkeys(frames.lessons.lesson_id))
+
+
+def check_lesson(frames: Frames, lesson_id: object) -> str:
+    """A known lesson id, or ExportError naming the choices."""
+    choices = lesson_choices(frames)
+    if not isinstance(lesson_id, str) or lesson_id not in choices:
+        shown = repr(str(lesson_id)[:40])
+        raise ExportError(f"unknown lesson {shown}; choose one of: {', '.join(choices)}")
+    return lesson_id
+
+
+def worksheet_filename(lesson_id: str) -> str:
+    """'lesson-1917-first-to-second-congress-worksheet-a4.pdf'."""
+    return f"lesson-{lesson_id}-worksheet-{HANDOUT_PRESET}.pdf"
+
+
+def step_charts(frames: Frames, step: pd.Series) -> list[tuple[str, State]]:
+    """The charts a lesson step shows, each with the view it draws: none for a slide of words."""
+    if step.view_kind == "timeline":
+        return [("timeline", State(view="timeline"))]
+    if step.view_kind == "compare":
+        view = State(view="compare", compare_ids=tuple(step.compare_ids.split(",")), measure=step.measure)
+        return [("compare", view)]
+    slide = int(step.slide) if pd.notna(step.slide) else 1
+    drawn = drawn_charts(frames, step.congress_id)
+    wanted = [c for c in SLIDE_CHARTS[slide] if c in drawn]
+    view = State(congress_id=step.congress_id)
+    return [(c, view) for c in (wanted[:1] if slide == 1 else wanted)]
+
+
+def _view_link(link: str | None, step: pd.Series) -> str | None:
+    return check_link(f"{link.split('?')[0].rstrip('/')}/?{step.view}") if link else None
+
+
+def _sourced(frames: Frames, facts: pd.DataFrame) -> list[str]:
+    """Each fact as 'Source name: “its words”', each once."""
+    names = frames.sources.set_index("id").cite_as
+    return list(dict.fromkeys(f"– {names.get(f.source_id, f.source_id)}: “{f.excerpt}”" for f in facts.itertuples()))
+
+
+def worksheet_pages(frames: Frames, lesson_id: str, link: str | None = None) -> list[tuple[str, go.Figure]]:
+    """The worksheet's pages in order, each (name, figure): the questions, the charts, the answer key."""
+    lesson_id, link = check_lesson(frames, lesson_id), check_link(link)
+    size = PRESETS[HANDOUT_PRESET]
+    steps = frames.lesson_steps(lesson_id)
+    first = steps.iloc[0]
+    facts = frames.lesson_facts[frames.lesson_facts.lesson_id == lesson_id]
+    shown: dict[tuple[str, State], str] = {}
+    charts: list[tuple[str, go.Figure]] = []
+    sections: list[tuple[str, list[str]]] = [
+        ("Name ______________________   Class ________   Date ________", [first.summary]),
+    ]
+    answers: list[tuple[str, list[str]]] = []
+    asked = 0
+    for _, step in steps.iterrows():
+        letters = []
+        for key in step_charts(frames, step):
+            if key not in shown:
+                shown[key] = string.ascii_uppercase[len(shown)]
+                fig = chart_figure(frames, key[0], key[1], size, _view_link(link, step))
+                fig.layout.title.text = fig.layout.title.text.replace("<b>", f"<b>Chart {shown[key]}: ", 1)
+                charts.append((f"chart-{shown[key]}", fig))
+            letters.append(shown[key])
+        named = ("Charts " if len(letters) > 1 else "Chart ") + " and ".join(letters)
+        look = f" · {named}" if letters else ""
+        paragraphs = [step.caption]
+        if isinstance(step.question, str):
+            asked += 1
+            ask = step.question.removeprefix("Predict:").strip()
+            ask = ask[:1].upper() + ask[1:]
+            predict = "Predict first, then check" if "Predict" in step.question else "Answer, then check"
+            after = f" ({predict} with {named}.)" if letters else ""
+            paragraphs += [f"Question {asked}. {ask}{after}", *[WRITE_HERE] * WRITING_LINES]
+            cited = facts[(facts.step == step.step) & (facts.part == "answer")]
+            answers.append((f"Question {asked}. {ask}", [f"Answer: {step.answer}", *_sourced(frames, cited)]))
+        sections.append((f"Step {step.step}{look}", paragraphs))
+    if not answers:
+        raise ExportError(f"lesson {lesson_id!r} asks no question, so it has no worksheet")
+    retrieved = day(dt.date.today()) if link else None
+    lesson_link = check_link(f"{link.split('?')[0].rstrip('/')}/?lesson={lesson_id}") if link else None
+    names = frames.sources.set_index("id").cite_as
+    cited = source_line((names.get(s) for s in facts.source_id), lesson_link, retrieved)
+    heading = f"{first.title} · {first.level} · worksheet"
+    return [
+        *text_pages(heading, "questions", "Questions", sections, size, cited),
+        *charts,
+        *text_pages(heading, "answer-key", ANSWER_KEY, answers, size, cited),
+    ]
+
+
+def worksheet_pdf(frames: Frames, lesson_id: str, link: str | None = None) -> bytes:
+    """The worksheet as an A4 landscape PDF: questions with room to write, the charts, then the answer key."""
+    lesson_id = check_lesson(frames, lesson_id)
+    title = frames.lesson_steps(lesson_id).iloc[0].title
+    return pages_pdf(worksheet_pages(frames, lesson_id, link), f"{title}: worksheet")
