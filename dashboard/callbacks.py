@@ -19,7 +19,7 @@ from dashboard.frames import Frames
 from dashboard.layout import PARTIES
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
-from dashboard.style import DASHBOARD, NARROW_PX, PHONE, Size, slide_size
+from dashboard.style import DASHBOARD, NARROW_PX, PHONE, Size, slide_room, slide_size, window_size
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
@@ -237,10 +237,10 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Input("reveal", "n_clicks"),
         Input("view-lessons", "n_clicks"),
         Input("narrow", "data"),
-        Input("window-height", "data"),
+        Input("window-size", "data"),
     )
     def route(
-        url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, _r, _l, narrow, height
+        url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, _r, _l, narrow, window
     ):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
@@ -252,9 +252,10 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             "clicked": clicked,
             "hall": hall,
         }
-        quiet = (None, "url", "narrow", "window-height")
+        quiet = (None, "url", "narrow", "window-size")
         state = current if trigger in quiet else next_state(current, trigger, values)
-        return render(state, url_search, bool(narrow), height)
+        width, height = window_size(window)
+        return render(state, url_search, bool(narrow), height, width)
 
     def lesson_view(state: ViewState) -> tuple[pd.Series | None, ViewState]:
         """A lesson's step and the view it shows (as slides); no step and the state itself outside one."""
@@ -281,7 +282,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             walk["label"] if walk else "Chart: nothing to draw.",
         )
 
-    def render(state: ViewState, url_search: str | None, narrow: bool, height: int | None = None) -> tuple:
+    def render(
+        state: ViewState, url_search: str | None, narrow: bool, height: int | None = None, width: int | None = None
+    ) -> tuple:
         url_state, lesson = state, (None, no_update, True)
         if state.lesson and not state.problem:
             row, state = lesson_view(state)
@@ -300,6 +303,12 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             slide = slide_number(state.view, state.slide)
             # the hall's slide has its line of facts and the choice of vote above the chart
             size = size if narrow else slide_size(height, tall=not (state.view == "congress" and slide == 1))
+            beside = (
+                state.view == "congress"
+                and slide == 3
+                and all(not charts.rows(c, state).empty for c in ("delegate-types", "social"))
+            )  # the slide's two charts share its width
+            size = size if narrow else slide_room(size, width, lesson=bool(lesson[0]), shared=beside)
             state = state.but(slide=slide if slide > 1 else None)
             counter = f"Slide {slide} of {len(slides)}: {slides[slide - 1].title}"
             page += "" if narrow else f" slides slide-{slide}"
@@ -394,8 +403,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     )
 
     app.clientside_callback(
-        "function(_) { return window.innerHeight; }",
-        Output("window-height", "data"),
+        "function(_) { return [window.innerWidth, window.innerHeight]; }",
+        Output("window-size", "data"),
         Input("url", "pathname"),
     )
 

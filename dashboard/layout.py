@@ -258,7 +258,7 @@ def layout(frames: Frames) -> html.Div:
             ),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="narrow", data=False),
-            dcc.Store(id="window-height", data=None),
+            dcc.Store(id="window-size", data=None),
             dcc.Store(id="page-title"),
             _masthead(frames),
             html.Div(id="notice", role="alert", **{"aria-live": "polite"}),

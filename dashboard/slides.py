@@ -1,8 +1,9 @@
 """Presentation mode as slides: what each slide of a view shows, and the words of the slides that are text.
 
-A congress has four slides: the hall (the seat chart, with its dates, place and delegates), the votes,
-who the delegates were (their types and social make-up), and its decisions with a quotation. The
-comparison has the chart and the table of changes; the timeline one slide. `&slide=N` holds the slide.
+A congress has four slides: the hall (the seat chart, or the party shares where the sources give no
+counts, with its dates, place and delegates), the votes, who the delegates were (their types and social
+make-up), and its decisions with a quotation. The comparison has the chart and the table of changes; the
+timeline one slide. `&slide=N` holds the slide.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Slide:
 
 SLIDES: dict[str, tuple[Slide, ...]] = {
     "congress": (
-        Slide("The hall", ("section-party-seats", "slide-facts")),
+        Slide("The hall", ("section-party-seats", "section-party-bars", "slide-facts")),  # bars: shares, no seats
         Slide("The votes", ("section-votes",)),
         Slide("Who the delegates were", ("section-delegate-types", "section-social")),
         Slide("Decisions and a quotation", ("slide-facts",)),

@@ -141,6 +141,12 @@ class Size:
     """A phone: legends go below the plot and labels wrap shorter."""
     fit: bool = False
     """A slide: the figure keeps to this height, however much it holds, so the slide never scrolls."""
+    room: int | None = None
+    """Where the browser sets the width (`width` None): the width the figure is laid out for, if known."""
+
+    def laid_out(self, otherwise: int) -> int:
+        """The width the figure is laid out for: its own, the room it is given, or `otherwise`."""
+        return self.width or self.room or otherwise
 
 
 DASHBOARD = Size("dashboard", None, 560, 17)
@@ -162,6 +168,41 @@ def slide_size(window_height: int | None, tall: bool = False) -> Size:
     fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
     size = SLIDE_SIZES[max(fits) if fits else min(SLIDE_SIZES)]
     return replace(size, name=f"{size.name}-tall", height=size.height + SLIDE_ROOM) if tall else size
+
+
+LESSON_ASIDE_PX = {1100: 306, 1400: 374, 100_000: 442}
+"""The lesson panel's width by the window's (assets/style.css: 18rem up to 1100 px, 22rem up to 1400, else 26rem)."""
+SLIDE_GUTTER_PX = 44
+"""The page's side padding and the chart card's border around a slide's figure."""
+LESSON_GAP_PX = 17
+"""The gap between a lesson's slide and its panel."""
+SHARED_GAP_PX = 16
+"""Half the gap between two charts that share a slide, and their cards' borders."""
+FULL_ROOM = 1100
+"""A lesson's slide narrower than this draws its text smaller, down to MIN_SLIDE_FONT, beside the panel."""
+MIN_SLIDE_FONT = 18
+
+
+def slide_room(size: Size, window_width: int | None, lesson: bool = False, shared: bool = False) -> Size:
+    """A slide's size laid out for the width its figure has in the window: the window's, less a lesson's panel
+    beside it, and half of that where two charts share the slide. Rooms go in steps of 50 px, so that windows
+    of nearly the same width share figures; a narrow one (a lesson's on a small projector) draws its text smaller."""
+    if not window_width:
+        return size
+    aside = next(px for upto, px in sorted(LESSON_ASIDE_PX.items()) if window_width <= upto) + LESSON_GAP_PX
+    column = window_width - SLIDE_GUTTER_PX - (aside if lesson else 0)
+    room = max(300, (column // 2 - SHARED_GAP_PX if shared else column) // 50 * 50)
+    if not lesson or column >= FULL_ROOM:
+        return replace(size, name=f"{size.name}-{room}", room=room)
+    font = max(MIN_SLIDE_FONT, round(size.font * (column // 50 * 50) / FULL_ROOM))
+    return replace(size, name=f"{size.name}-lesson-{room}", room=room, font=font)
+
+
+def window_size(value: object) -> tuple[int | None, int | None]:
+    """(width, height) of the browser's window as the page reports it; None for anything implausible."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None, None
+    return tuple(v if isinstance(v, int) and not isinstance(v, bool) and 200 <= v <= 20_000 else None for v in value)
 
 
 NARROW_PX = 700

@@ -37,6 +37,7 @@ def finish(
     plot_height: int | None = None,
     wide: bool = False,
     legend_below: int = 0,
+    legend_across: int = 0,
 ) -> go.Figure:
     """Give a figure its title, subtitle, source line, template and size.
 
@@ -46,23 +47,29 @@ def finish(
         of it). `height` overrides the size's height where the dashboard lets a chart be as tall as its
         content (the page sizes each graph by its figure); `plot_height` instead asks for a plot area that tall,
     and the figure is as tall as that and its margins. `legend_below` (a phone's legend of that many
-        entries) puts the legend under the plot, above the source line, with room kept for it.
+        entries) puts the legend under the plot, above the source line, with room kept for it;
+        `legend_across` lays a long legend across the figure under the plot, in that many rows (a slide's).
     """
     small = max(11 if size.narrow else 13, round(size.font * 0.72))
-    chars = 56 if size.narrow else round((size.width or (WIDE_WIDTH if wide else ASSUMED_WIDTH)) / (small * 0.6))
-    if size.narrow:
-        sources = "<br>".join(wrap(html.unescape(line), 56, lines=4) for line in sources.split("<br>"))
+    chars = 56 if size.narrow else round(size.laid_out(WIDE_WIDTH if wide else ASSUMED_WIDTH) / (small * 0.6))
+    if size.narrow or size.room:
+        width = 56 if size.narrow else chars
+        sources = "<br>".join(wrap(html.unescape(line), width, lines=4) for line in sources.split("<br>"))
     if basis:
         sources = f"{wrap(basis, chars, lines=5)}<br>{sources}"
     lines = sources.count("<br>") + 1
     source_room = lines * round(small * 1.45) + 14 + round(small * 0.8)
     legend_px = legend_room(legend_below) if legend_below else 0
+    legend_px += legend_across * across_row(size) + 10 if legend_across else 0
     bottom += legend_px
-    heading = wrap(title, 30, lines=2) if size.narrow else html.escape(title)
-    sub = (
-        "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · ")) if size.narrow else html.escape(subtitle)
-    )
     title_font, sub_font = round(size.font * 1.35), round(size.font * 0.9)
+    heading = wrap(title, 30, lines=2) if size.narrow else html.escape(title)
+    if size.narrow:
+        sub = "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · "))
+    elif size.room and len(subtitle) * sub_font * 0.56 > size.room - 40:  # a lesson's narrow slide
+        sub = wrap(subtitle, round((size.room - 40) / (sub_font * 0.56)), lines=3)
+    else:
+        sub = html.escape(subtitle)
     # Plotly places the subtitle under the title itself; the plot starts under both.
     title_px = round(title_font * 1.3 * (heading.count("<br>") + 1))
     sub_px = round(sub_font * 1.3 * (sub.count("<br>") + 1))
@@ -85,16 +92,17 @@ def finish(
         **(
             {
                 "legend": {
-                    "orientation": "v",
+                    "orientation": "h" if legend_across else "v",
                     "x": 0,
                     "xanchor": "left",
                     "y": -(bottom - legend_px) / max(full_height - margin_top - source_room - bottom, 1),
                     "yanchor": "top",
                     "bgcolor": "rgba(0,0,0,0)",
                     "traceorder": "normal",
+                    **({"font": {"size": size.font - 3}} if legend_across else {}),
                 }
             }
-            if legend_below
+            if legend_below or legend_across
             else {}
         ),
         height=full_height,
@@ -137,6 +145,20 @@ def side_legend(size: Size) -> dict:
     }
 
 
+def across_row(size: Size) -> int:
+    """The height of one row of a legend laid across a figure."""
+    return round((size.font - 3) * 1.6)
+
+
+def across_rows(names: Iterable[str], size: Size) -> int:
+    """How many rows a legend of these names needs laid across the figure's width: plotly.js gives every
+    entry the widest one's width."""
+    names = list(names)
+    entry = max((len(n) for n in names), default=0) * (size.font - 3) * 0.58 + 48
+    per_row = max(1, int((size.laid_out(WIDE_WIDTH) - 60) // entry))
+    return -(-len(names) // per_row)
+
+
 def legend_room(items: int) -> int:
     """Pixels to keep below a phone's plot for a legend of `items` entries, one a line at worst."""
     return items * 22 + 40
@@ -152,7 +174,7 @@ def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size
     """The end of a value axis that leaves room for each bar's end label within the figure's width."""
     lines = [line for label in end_labels for line in label.split("<br>")]
     widest = max((len(line) for line in lines), default=0) * size.font * 0.56 + 24
-    room = (size.width or (PHONE_WIDTH if size.narrow else ASSUMED_WIDTH)) - left - 40
+    room = size.laid_out(PHONE_WIDTH if size.narrow else ASSUMED_WIDTH) - left - 40
     return peak * room / max(room - widest, room * 0.3)
 
 

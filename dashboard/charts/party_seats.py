@@ -88,7 +88,7 @@ def ring_count(seats: int) -> int:
 def hall_radius(size: Size) -> float:
     """The hall's outer radius in pixels: set by the plot's height or width (the legend takes the right),
     whichever is tighter."""
-    width = PHONE_WIDTH if size.narrow else (size.width or WIDE_WIDTH)
+    width = PHONE_WIDTH if size.narrow else size.laid_out(WIDE_WIDTH)
     plot_width = width - (30 if size.narrow else 300)
     plot_height = (size.height * 0.55 if size.narrow else size.height) - size.font * 8
     return min(plot_width / 2.16, plot_height / 1.18)

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import Chart, base_text, context, part_share, part_table, part_value
-from dashboard.charts.draw import finish, legend_room, side_legend, source_line
+from dashboard.charts.draw import WIDE_WIDTH, across_row, across_rows, finish, legend_room, side_legend, source_line
 from dashboard.charts.parties import cell_label, lineage_order, party_rows
 from dashboard.frames import Frames
 from dashboard.style import GAP_COLOUR, Size, Style, party_colour
@@ -19,6 +19,8 @@ from dashboard.wording import count, missing
 
 TITLE = "Party shares at every congress, 1917–1936"
 SERIES = {"all-russian": "All-Russian Congresses (Soviet Russia)", "all-union": "All-Union Congresses (USSR)"}
+SIDE_BY_SIDE = {"all-russian": "All-Russian (Soviet Russia)", "all-union": "All-Union (USSR)"}
+"""The series' titles over bars side by side, where the All-Union's eight bars leave less room."""
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
 NO_SHARES = "Counts with no total: no shares can be taken."
 
@@ -29,16 +31,23 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     return context(party_rows(frames, list(ordered)), "Every Congress of Soviets in the records, 1917–1936")
 
 
-def tick(row: pd.Series, size: Size) -> str:
+def tick(row: pd.Series, size: Size, short_year: bool = False) -> str:
     """A bar's label: the congress's number and its month, as the sources date it (Old Style before 1918);
-    in large type, the month and the year on lines of their own; on a phone, the number and the year on
-    one line, to stand upright."""
+    in large type, the month and the year on lines of their own (the year as ’17 where the bars stand close);
+    on a phone, the number and the year on one line, to stand upright."""
     number = ROMAN[int(row.ordinal) - 1]
     if size.narrow:
         return f"{number} · {row.date_given:%Y}"
-    if size.font >= 24:
+    if short_year:
+        return f"{number}<br>{row.date_given:%b}<br>’{row.date_given:%y}"
+    if size.font >= 24 or size.fit:
         return f"{number}<br>{row.date_given:%b}<br>{row.date_given:%Y}"
     return f"{number}<br>{row.date_given:%b %Y}"
+
+
+def _tick_font(size: Size, spacing: float | None = None) -> int:
+    """The bars' labels' size: smaller where bars side by side stand too close for 'XVII' (four letters)."""
+    return max(10, min(size.font - 5, round(spacing / 2.6) if spacing else size.font))
 
 
 def _why_none(r: pd.Series) -> str:
@@ -54,19 +63,37 @@ def _hover(r: pd.Series) -> str:
     )
 
 
+def _cell(number: int, beside: bool) -> dict[str, int]:
+    """Where the series numbered `number` is drawn: one above the other, or side by side on a slide."""
+    return {"row": 1, "col": number} if beside else {"row": number, "col": 1}
+
+
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     """Draw each congress's party shares as a 100% bar, the congresses evenly spaced in date order with
     their numbers and dates beneath. A renamed party keeps one colour and one legend entry; a sub-faction
     is a segment inside its party; a congress without shares is a hatched grey bar that says why. Each
     bar carries its congress id, so a click can open it."""
     size = style.size
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        vertical_spacing=0.3 if size.narrow or size.font >= 24 else 0.2,
-        subplot_titles=list(SERIES.values()),
+    beside = size.fit and not size.narrow  # a slide keeps to its height: the two series side by side
+    bars = [int((parts.drop_duplicates("congress_id").series == series).sum()) for series in SERIES]
+    # side by side, a year written out needs this much room under each bar
+    spacing = (size.laid_out(WIDE_WIDTH) - 80) / sum(bars) if beside else None
+    short = beside and spacing < 4 * _tick_font(size) * 0.62 + 8
+    fig = (
+        make_subplots(
+            rows=1, cols=2, column_widths=bars, horizontal_spacing=0.03, subplot_titles=list(SIDE_BY_SIDE.values())
+        )
+        if beside
+        else make_subplots(
+            rows=2,
+            cols=1,
+            vertical_spacing=0.3 if size.narrow or size.font >= 24 else 0.2,
+            subplot_titles=list(SERIES.values()),
+        )
     )
     fig.update_annotations(font={"size": size.font - 1}, xanchor="left", x=0, yshift=12)
+    if beside:  # each series' title over its own bars
+        fig.layout.annotations[1].x = fig.layout.xaxis2.domain[0]
     shares = parts[(parts.status == "listed") & parts.share.notna()]
     without = parts.drop_duplicates("congress_id")
     without = without[~without.congress_id.isin(shares.congress_id)]
@@ -84,7 +111,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             first = here.iloc[0]
             fig.add_trace(
                 go.Bar(
-                    x=[tick(r, size) for _, r in here.iterrows()],
+                    x=[tick(r, size, short) for _, r in here.iterrows()],
                     y=rest,
                     name=str(first.row_label),
                     legendgroup=key,
@@ -98,8 +125,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                     hovertext=[_hover(r) for _, r in here.iterrows()],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ),
-                row=number,
-                col=1,
+                **_cell(number, beside),
             )
             shown.add(key)
     for number, series in enumerate(SERIES, 1):
@@ -108,7 +134,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                x=[tick(r, size) for _, r in here.iterrows()],
+                x=[tick(r, size, short) for _, r in here.iterrows()],
                 y=[100] * len(here),
                 name="No party shares in the sources",
                 legendgroup="no-data",
@@ -125,24 +151,29 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
             ),
-            row=number,
-            col=1,
+            **_cell(number, beside),
         )
         shown.add("no-data")
     order = parts.drop_duplicates("congress_id")
     for number, series in enumerate(SERIES, 1):
-        ticks = [tick(r, size) for _, r in order[order.series == series].iterrows()]
+        ticks = [tick(r, size, short) for _, r in order[order.series == series].iterrows()]
         fig.update_xaxes(
             type="category",
             categoryorder="array",
             categoryarray=ticks,
             tickangle=-90 if size.narrow else 0,
-            row=number,
-            col=1,
-            tickfont={"size": max(10, size.font - 5)},
+            tickfont={"size": _tick_font(size, spacing)},
+            **_cell(number, beside),
         )
-        fig.update_yaxes(range=[0, 100], ticksuffix="%", row=number, col=1, tickfont={"size": size.font - 4})
+        fig.update_yaxes(
+            range=[0, 100],
+            ticksuffix="%",
+            tickfont={"size": size.font - 4},
+            showticklabels=not beside or number == 1,
+            **_cell(number, beside),
+        )
     fig.update_layout(barmode="stack", bargap=0.25, hovermode="closest", legend=side_legend(size))
+    across, smaller = _slide_legend(fig, parts, size) if beside else (0, [])
     return finish(
         fig,
         title=TITLE,
@@ -151,17 +182,54 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         size=size,
         theme=style.theme,
         left=60,
-        top=round(size.font * (4.5 if size.narrow else 2.2)),
-        bottom=round(size.font * (3.6 if size.font >= 24 else 2.4)) + (70 if size.narrow else 0),
+        top=round(size.font * (4.5 if size.narrow else 1.5 if beside else 2.2)),
+        bottom=round(size.font * (3.6 if size.font >= 24 or size.fit else 2.4)) + (70 if size.narrow else 0),
         legend_below=len(shown) if size.narrow else 0,
-        basis=basis_text(parts),
+        legend_across=across,  # a slide keeps to its height: its legend goes under the bars, across
+        basis=slide_basis(smaller) if beside else basis_text(parts),
         height=None if size.width or not size.narrow else 760 + legend_room(len(shown)),
         # on a page, the plot is tall enough for the legend beside it (no scrolling legend)
         plot_height=None
-        if size.width or size.narrow
+        if size.width or size.narrow or size.fit
         else max(round(size.height * 0.62), len(shown) * round((size.font - 3) * 1.6) + 20),
         wide=True,
     )
+
+
+SLIDE_LEGEND_SHARE = 0.25
+"""A slide's legend across the figure takes at most this share of its height; past that it names only the
+larger groups."""
+LEGEND_SHARE = 5.0
+"""On a crowded slide, the legend names the groups that reach this share (%) at some congress."""
+PATTERNS = {GAP_ID, "no-data"}
+"""Entries drawn as patterns, which a crowded slide's note explains instead of its legend."""
+
+
+def _slide_legend(fig: go.Figure, parts: pd.DataFrame, size: Size) -> tuple[int, list[str]]:
+    """A slide's legend, laid across under the bars: every entry where they fit SLIDE_LEGEND_SHARE of its height,
+    else only the groups that reach LEGEND_SHARE % somewhere, and no pattern entries. Returns its rows and
+    the names of the groups left out (each still drawn, and named when hovered)."""
+    names = [t.name for t in fig.data if t.showlegend]
+    if across_rows(names, size) * across_row(size) <= size.height * SLIDE_LEGEND_SHARE:
+        return across_rows(names, size), []
+    peak = parts[parts.status == "listed"].groupby("lineage_id").share.max()
+    smaller = []
+    for trace in fig.data:
+        key = trace.meta["part_id"]
+        if trace.showlegend and (key in PATTERNS or peak.get(key, 0) < LEGEND_SHARE):
+            trace.showlegend = False
+            smaller += [] if key in PATTERNS else [trace.name]
+    return across_rows([t.name for t in fig.data if t.showlegend], size), smaller
+
+
+def slide_basis(smaller: list[str]) -> str:
+    """A slide's short note under the bars: what a bar is, the patterns, and the groups its legend leaves out."""
+    text = "Each bar: shares of its own congress's base (hover for it). Hatched: not accounted for in the source."
+    text += " Cross-hatched: no party shares in the sources."
+    if smaller:
+        text += f" {len(smaller)} smaller groups, under {LEGEND_SHARE:.0f} % at every congress, are not in the legend:"
+        text += " hover a bar to name them."
+    return text
 
 
 def basis_text(parts: pd.DataFrame) -> str:

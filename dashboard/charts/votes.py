@@ -128,7 +128,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     bar_px = max(180, len(bars) * size.font * (6 if size.narrow else 3.6)) if not bars.empty else 0
     plot_px = 0
     if not listed.empty:
-        wrap_at = round(((size.width or (PHONE_WIDTH if size.narrow else WIDE_WIDTH)) - 40) / (font * 0.58))
+        wrap_at = round((size.laid_out(PHONE_WIDTH if size.narrow else WIDE_WIDTH) - 40) / (font * 0.58))
         header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
         items = [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
         lines = 1 + sum(item.count("<br>") + 1 for item in items)

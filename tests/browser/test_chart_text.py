@@ -1,6 +1,6 @@
 """No chart text is cut off or overlaps another, on a desk screen, in presentation mode and on a phone,
 measured in headless Chromium from the drawn SVG; every slide of three congresses fits its screen, and every
-step of every lesson but the timeline's fits a 1280×720 one."""
+step of every lesson fits a 1280×720 one."""
 
 from __future__ import annotations
 
@@ -112,8 +112,7 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 page.wait_for_function("() => !document.querySelector('.page.unrevealed')")
                 if page.evaluate(DRAWN):
                     page.wait_for_function(SETTLED, timeout=20_000)
-                # the timeline's slide still scrolls: its legend needs the room
-                if step.view_kind != "timeline" and not page.evaluate(FITS):
+                if not page.evaluate(FITS):
                     everywhere.append(f"lesson {step.lesson_id}, step {step.step}: scrolls at {width}×{height}")
     finally:
         context.close()

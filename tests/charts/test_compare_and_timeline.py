@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.charts import chart
 from dashboard.charts.compare import change_table, changes
 from dashboard.frames import Frames
-from dashboard.style import GAP_COLOUR, party_colour
+from dashboard.style import GAP_COLOUR, party_colour, slide_room, slide_size, window_size
 from dashboard.urls import State
 from tests.charts.conftest import annotation
 
@@ -84,3 +84,40 @@ def test_timeline_bars_are_named_dated_and_evenly_spaced(draw) -> None:
     assert "ar-11" in {c for t in missing for c in t.customdata}
     assert all(y == 100 for t in missing for y in t.y)
     assert len({t.legendgroup for t in fig.data if t.showlegend}) == len([t for t in fig.data if t.showlegend])
+
+
+def test_a_slide_s_timeline_puts_the_series_side_by_side_with_its_legend_under_the_bars(draw) -> None:
+    wide = slide_room(slide_size(1080, tall=True), 1920)
+    fig = draw("timeline", size=wide, view="timeline")
+    assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]  # beside, not above one another
+    assert fig.layout.yaxis.domain == fig.layout.yaxis2.domain
+    assert fig.layout.legend.orientation == "h" and fig.layout.height == wide.height
+    assert "I<br>Jun<br>1917" in fig.data[0].x  # a large projector has room for the years
+    page = draw("timeline", view="timeline")
+    assert len([t for t in page.data if t.showlegend]) == 20  # on the page, every group is in the legend
+
+
+def test_a_small_slide_s_timeline_names_its_larger_groups_and_says_how_many_it_leaves_out(draw) -> None:
+    small = slide_room(slide_size(720, tall=True), 1280)
+    fig = draw("timeline", size=small, view="timeline")
+    named = {t.name for t in fig.data if t.showlegend}
+    assert named == {"Bolsheviks / Communists", "Left SRs", "SRs", "Mensheviks", "Non-party", "Various"}
+    drawn = {t.name for t in fig.data}
+    assert {"Bund", "Komsomol", "Anarchists"} <= drawn  # left out of the legend, still drawn and hovered
+    note = annotation(fig, "source-line")
+    assert "12 smaller groups, under 5 % at every congress, are not in the legend" in note
+    assert "Hatched: not accounted for in the source. Cross-hatched: no party shares" in note
+    assert "I<br>Jun<br>’17" in next(t for t in fig.data if t.meta["part_id"] == "communist-party").x
+
+
+def test_slides_are_laid_out_for_the_width_the_window_gives_them() -> None:
+    slide = slide_size(720)
+    assert slide_room(slide, None) == slide  # the page has not said yet
+    assert (slide_room(slide, 1280).room, slide_room(slide, 1280).font) == (1200, 24)
+    assert (slide_room(slide, 1024).room, slide_room(slide, 1024).font) == (950, 24)  # a slide keeps 24 px
+    lesson = slide_room(slide, 1280, lesson=True)  # beside the panel (22rem at 1280 px)
+    assert (lesson.room, lesson.font) == (800, 18)
+    assert slide_room(slide_size(1080), 1920, lesson=True).font == 28
+    assert slide_room(slide, 1290).name == slide_room(slide, 1282).name  # near widths share figures
+    assert window_size([1280, 720]) == (1280, 720)
+    assert window_size(["1280", True]) == (None, None) and window_size("1280x720") == (None, None)
