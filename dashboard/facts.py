@@ -7,7 +7,8 @@ shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 import pandas as pd
 from dash import html
@@ -15,7 +16,11 @@ from dash import html
 from dashboard.charts.draw import when
 from dashboard.citation import PROJECT
 from dashboard.frames import KEY_NUMBERS, Frames
+from dashboard.lessons import with_terms
 from dashboard.wording import count
+
+Terms = Callable[[str], list]
+"""A text with its glossary terms linked (`dashboard.lessons.with_terms`)."""
 
 
 def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: object = None) -> html.Details:
@@ -63,7 +68,7 @@ def _value(row: pd.Series) -> str:
     )
 
 
-def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
+def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Terms) -> list:
     numbers = frames.numbers[frames.numbers.congress_id == congress_id]
     items = []
     for field, label in KEY_NUMBERS.items():
@@ -72,7 +77,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
             continue
         shown = rows[rows.is_default].iloc[0]
         items += [
-            html.Dt(label),
+            html.Dt(terms(label)),
             html.Dd([html.Strong(_value(shown)), _cite(shown.source_id, shown.excerpt, sources)]),
         ]
         others = rows[~rows.is_default]
@@ -81,7 +86,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
     return items
 
 
-def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
+def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Terms) -> list:
     dates = frames.dates[frames.dates.congress_id == congress_id]
     default = dates[dates.is_default].iloc[0]
     first, _, second = default.text.partition("; ")
@@ -89,9 +94,9 @@ def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame) -> list:
         html.Dt("Dates"),
         html.Dd(
             [
-                html.Strong(first),
+                html.Strong(terms(first)),
                 html.Br() if second else None,
-                html.Span(second, className="new-style") if second else None,
+                html.Span(terms(second), className="new-style") if second else None,
                 _cite(default.source_id, default.excerpt, sources),
             ]
         ),
@@ -129,17 +134,18 @@ def citation_block(title: str, names: Iterable[str], query: str) -> html.Section
 def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
     """The facts of one congress as Dash components; `query` is the page's address (`?congress=2`)."""
     sources = frames.sources.set_index("id")
+    terms = partial(with_terms, frames, seen=set())  # each glossary term linked once on the panel
     congress = frames.congresses.set_index("congress_id").loc[congress_id]
     parts: list = [html.H2(congress["name"]), html.P(congress.official_name, className="official-name")]
-    basics = _dates(frames, congress_id, sources)
+    basics = _dates(frames, congress_id, sources, terms)
     if pd.notna(congress.place):
         where = congress.place + (f", {congress.venue}" if pd.notna(congress.venue) else "")
         basics += [html.Dt("Place"), html.Dd(where)]
-    parts.append(html.Dl(basics + _numbers(frames, congress_id, sources), className="facts-list"))
+    parts.append(html.Dl(basics + _numbers(frames, congress_id, sources, terms), className="facts-list"))
     parts += _section(
         "Bodies elected",
         [
-            html.Li([html.Strong(b.name), _body_size(b), _cite(b.source_id, b.excerpt, sources)])
+            html.Li([html.Strong(terms(b.name)), _body_size(b), _cite(b.source_id, b.excerpt, sources)])
             for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples()
         ],
     )
@@ -148,8 +154,8 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
         [
             html.Li(
                 [
-                    html.Strong(d.title),
-                    f" — {d.summary}" if pd.notna(d.summary) else "",
+                    html.Strong(terms(d.title)),
+                    *(terms(f" — {d.summary}") if pd.notna(d.summary) else []),
                     _cite(d.source_id, d.excerpt, sources),
                 ]
             )
@@ -164,7 +170,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
                     html.Time(_when(e)),
                     html.Small(" (inferred)", className="inferred-mark") if isinstance(e.inferred, str) else None,
                     " ",
-                    e.text,
+                    *terms(e.text),
                     _cite(e.source_id, e.excerpt, sources, e.inferred),
                 ]
             )
@@ -194,7 +200,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
     parts += _section(
         "Also recorded",
         [
-            html.Li([s.text, _cite(s.source_id, s.excerpt, sources)])
+            html.Li([*terms(s.text), _cite(s.source_id, s.excerpt, sources)])
             for s in frames.statements[frames.statements.congress_id == congress_id].itertuples()
         ],
     )

@@ -8,8 +8,45 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.frames import Frames
+from dashboard.teaching import link_terms
+
+GLOSSARY = "?view=lessons"
+"""The page the glossary is on; each term's entry is `#term-<id>` on it."""
 
 KEYS = "→ next step, ← previous, R reveals the answer."
+
+
+def glossary_names(frames: Frames) -> dict[str, str]:
+    """Every spelling of every term in the pupils' glossary, with the term's id."""
+    names: dict[str, str] = {}
+    for g in frames.glossary.itertuples():
+        for name in [g.term, *(g.spellings.split("; ") if isinstance(g.spellings, str) else [])]:
+            names[name] = g.term_id
+    return names
+
+
+def with_terms(frames: Frames, text: str, seen: set[str] | None = None) -> list:
+    """The text with the first mention of each glossary term a link to its entry, which names the term's
+    meaning when hovered (`assets/term_links.js` opens the glossary at it, keeping the theme). Terms in
+    `seen` (linked earlier on the same panel) stay words, and the ones linked here are added to it."""
+    definitions = frames.glossary.set_index("term_id").definition
+    seen = set() if seen is None else seen
+    out: list = []
+    for piece, term in link_terms(text, glossary_names(frames)):
+        if term is None or term in seen:
+            if out and isinstance(out[-1], str):
+                out[-1] += piece
+            else:
+                out.append(piece)
+            continue
+        seen.add(term)
+        anchor = f"term-{term}"
+        out.append(
+            html.A(
+                piece, href=f"{GLOSSARY}#{anchor}", className="term", title=definitions[term], **{"data-term": anchor}
+            )
+        )
+    return out
 
 
 def _source_names(frames: Frames, facts: pd.DataFrame) -> list[str]:
@@ -37,15 +74,15 @@ def lesson_panel(frames: Frames, row: pd.Series, revealed: bool) -> list:
     out: list = [
         html.P(f"Lesson · {row.title}", className="lesson-title"),
         html.P(f"Step {row.step} of {row.steps}", className="lesson-counter", role="status"),
-        html.P(row.caption, className="lesson-caption"),
+        html.P(with_terms(frames, row.caption), className="lesson-caption"),
         _sources(frames, row.lesson_id, int(row.step), "caption"),
     ]
     if has_question(row):
         ask = row.question.removeprefix("Predict:").strip()
-        out.append(html.P([html.Strong("Predict: "), ask], className="lesson-question"))
+        out.append(html.P([html.Strong("Predict: "), *with_terms(frames, ask)], className="lesson-question"))
         if revealed:
             out += [
-                html.P([html.Strong("Answer: "), row.answer], className="lesson-answer"),
+                html.P([html.Strong("Answer: "), *with_terms(frames, row.answer)], className="lesson-answer"),
                 _sources(frames, row.lesson_id, int(row.step), "answer"),
             ]
     out.append(html.P(KEYS, className="lesson-keys"))
@@ -106,7 +143,7 @@ def glossary_page(frames: Frames) -> html.Div:
                     part
                     for g in frames.glossary.itertuples()
                     for part in (
-                        html.Dt(g.term, id=f"term-{g.term_id}"),
+                        html.Dt(g.term, id=f"term-{g.term_id}", tabIndex="-1"),
                         html.Dd([g.definition, _cited(frames, facts[facts.term_id == g.term_id])]),
                     )
                 ],

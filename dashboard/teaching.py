@@ -14,7 +14,8 @@ validation context: `{"sources": {...}, "congresses": {...}}`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Annotated, Literal
 from urllib.parse import parse_qs
 
@@ -207,20 +208,29 @@ class Teaching(Record):
                 yield from ((f"introduction {p}.{s}", fact) for fact in sentence.facts)
 
 
-def link_terms(text: str, glossary: Iterable[GlossaryEntry]) -> list[tuple[str, str | None]]:
-    """Split a text into pieces, each with the id of the glossary term it is, or None.
+def term_names(glossary: Iterable[GlossaryEntry]) -> dict[str, str]:
+    """Every spelling of every glossary term, with the term's id."""
+    return {name: entry.id for entry in glossary for name in entry.names}
+
+
+@lru_cache(maxsize=8)
+def _terms_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])({longest_first})(?![\w-])")
+
+
+def link_terms(text: str, names: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """Split a text into pieces, each with the id of the glossary term it is, or None; `names` maps every
+    spelling of a term to its id (`term_names`).
 
     Terms match whole words, exactly as the glossary spells them (so 'Soviet Union' is not 'soviet'),
     the longest first (so 'Left SRs' is the Left SR, not the SR). Joining the pieces gives the text back.
     """
-    names = {name: entry.id for entry in glossary for name in entry.names}
     if not names:
         return [(text, None)]
-    longest_first = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<![\w-])({longest_first})(?![\w-])")
     pieces: list[tuple[str, str | None]] = []
     at = 0
-    for match in pattern.finditer(text):
+    for match in _terms_pattern(tuple(sorted(names))).finditer(text):
         if match.start() > at:
             pieces.append((text[at : match.start()], None))
         pieces.append((match.group(0), names[match.group(0)]))

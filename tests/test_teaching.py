@@ -17,7 +17,7 @@ import pytest
 from dashboard.datapackage import write_package
 from dashboard.frames import Frames
 from dashboard.loader import RecordError, load_records
-from dashboard.teaching import SLIDES, link_terms, numbers_in, read_view
+from dashboard.teaching import SLIDES, link_terms, numbers_in, read_view, term_names
 from dashboard.urls import parse_search
 from tests.conftest import source_passages
 
@@ -208,14 +208,15 @@ def test_the_glossary_has_every_term_pupils_need() -> None:
 
 def test_glossary_terms_link_in_captions() -> None:
     text = "The Left SRs and the SRs stayed in the Congress of Soviets; the Soviet Union came later."
-    pieces = link_terms(text, TEACHING.glossary)
+    pieces = link_terms(text, term_names(TEACHING.glossary))
     assert "".join(piece for piece, _ in pieces) == text
     assert [(piece, term) for piece, term in pieces if term] == [
         ("Left SRs", "left-sr"),
         ("SRs", "sr"),
         ("Congress of Soviets", "congress-of-soviets"),
     ]
-    linked = {term for _, _, step in STEPS for _, term in link_terms(step.caption, TEACHING.glossary) if term}
+    names = term_names(TEACHING.glossary)
+    linked = {term for _, _, step in STEPS for _, term in link_terms(step.caption, names) if term}
     assert {"dual-power", "soviet", "full-vote", "cec", "old-style", "bolshevik", "menshevik"} <= linked
 
 
@@ -336,3 +337,41 @@ def test_a_fact_of_a_missing_step_fails_the_package_validation(tmp_path: Path, f
     report = frictionless.validate(str(out / "datapackage.json"))
     errors = [f"{task.name}: {error.type}" for task in report.tasks for error in task.errors]
     assert errors == ["lesson-facts: foreign-key"]
+
+
+def _links(component) -> list[tuple[str, str, str]]:
+    """(text, href, title) of every glossary link in a Dash component tree."""
+    found = []
+    children = getattr(component, "children", component)
+    if getattr(component, "className", None) == "term":
+        found.append((component.children, component.href, component.title))
+    for child in children if isinstance(children, list) else [children]:
+        if not isinstance(child, str | int | float | type(None)):
+            found += _links(child)
+    return found
+
+
+def test_a_text_links_the_first_mention_of_each_term_to_the_glossary(frames: Frames) -> None:
+    from dashboard.lessons import with_terms
+
+    pieces = with_terms(frames, "The Left SRs stayed; the SRs left. The Left SRs later joined Sovnarkom.")
+    assert "".join(p if isinstance(p, str) else p.children for p in pieces) == (
+        "The Left SRs stayed; the SRs left. The Left SRs later joined Sovnarkom."
+    )
+    links = _links(pieces)
+    assert [(text, href) for text, href, _ in links] == [
+        ("Left SRs", "?view=lessons#term-left-sr"),
+        ("SRs", "?view=lessons#term-sr"),
+        ("Sovnarkom", "?view=lessons#term-sovnarkom"),
+    ]  # the second "Left SRs" stays a word
+    assert links[2][2].startswith("The Council of People's Commissars")  # its meaning, on hover
+
+
+def test_the_facts_panel_links_its_terms_once_each(frames: Frames) -> None:
+    from dashboard.facts import facts_panel
+
+    links = _links(facts_panel(frames, "ar-02", "?congress=2"))
+    hrefs = [href for _, href, _ in links]
+    assert len(hrefs) == len(set(hrefs))
+    assert {"?view=lessons#term-old-style", "?view=lessons#term-new-style", "?view=lessons#term-cec"} <= set(hrefs)
+    assert ("All-Russian Central Executive Committee", "?view=lessons#term-cec") in [(t, h) for t, h, _ in links]

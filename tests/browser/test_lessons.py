@@ -3,6 +3,7 @@ checked with the slides, in tests/browser/test_chart_text.py."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Page, expect
@@ -58,3 +59,21 @@ def test_reveal_shows_the_numbers_it_hid(page: Page, server_url: str) -> None:
     expect(page.locator(".lesson-answer")).to_contain_text("543")
     page.reload()
     expect(page.locator(".lesson-answer")).to_contain_text("543")
+
+
+def test_a_term_in_a_caption_opens_the_glossary_at_its_entry(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?lesson=1917-first-to-second-congress&theme=dark")
+    term = page.locator(".lesson-caption a.term", has_text="dual power")
+    meaning = re.compile(r"^After the February Revolution of 1917, Russia had two powers at once")
+    expect(term).to_have_attribute("title", meaning)  # the term's meaning, on hover
+    term.click()
+    expect(page.locator("#term-dual-power")).to_be_focused()
+    assert _query(page) == {"view": "lessons", "theme": "dark"}  # the teacher's theme stays
+    assert urlparse(page.url).fragment == "term-dual-power"
+    expect(page.locator("#term-dual-power")).to_be_in_viewport()
+    page.go_back()
+    expect(page.locator(".lesson-counter")).to_have_text("Step 1 of 9")
+    page.goto(f"{server_url}/?view=lessons#term-left-sr")  # a shared link to a term lands on it
+    expect(page.locator("#term-left-sr")).to_be_focused()
+    expect(page.locator("#term-left-sr")).to_be_in_viewport()
+    assert page.console_errors == []
