@@ -58,9 +58,28 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
     )
 
 
+def _change_head(column: str) -> list:
+    """A change table's column head: the congress (or 'Change') first, what it counts after it, which a slide
+    prints small ('First All-Russian (Jun 1917)' / 'of 784 delegates with full vote')."""
+    if column.startswith("Change to "):
+        return ["Change", html.Span(column.removeprefix("Change"), className="head-more")]
+    name, comma, rest = column.partition(", ")
+    base, differ, lists = rest.partition("; sources differ")
+    said = (
+        [html.Span(differ + lists, className="head-more"), html.Span(differ, className="head-short")] if differ else []
+    )
+    return (
+        [name, html.Span([comma, html.Br(className="head-break"), base, *said], className="head-basis")]
+        if rest
+        else [name]
+    )
+
+
 def data_table(frame: pd.DataFrame, row_headers: bool = False) -> html.Table:
-    """A plain, screen-reader friendly table of text; the first column heads its rows where asked."""
-    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
+    """A plain, screen-reader friendly table of text; the first column heads its rows where asked (the change
+    table, whose column heads say what each congress's numbers count)."""
+    heads = [_change_head(str(c)) if row_headers else str(c) for c in frame.columns]
+    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in heads]))
     body = []
     for _, row in frame.iterrows():
         cells = [str(v) for v in row]
