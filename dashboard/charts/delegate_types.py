@@ -27,7 +27,7 @@ from dashboard.charts.draw import finish, label_margin, source_line, value_axis_
 from dashboard.charts.walk import breakdown_steps, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.style import GAP_COLOUR, SOCIAL_COLOURS, Style
+from dashboard.style import GAP_COLOUR, SOCIAL_COLOURS, Size, Style
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
@@ -83,6 +83,23 @@ def _sent_text(part: pd.Series) -> str:
     return text
 
 
+def _spacing(size: Size, rights: int, title: str) -> float:
+    """The gap between the two panels, as a share of the plot's height: on a slide, which keeps to its
+    height, room for the key of values under the first bar and the second panel's title."""
+    if not size.fit:
+        return 0.3
+    gap = (rights + 1) * (size.font - 2) * 1.4 + (title.count("<br>") + 1) * size.font * 1.4 + 40
+    return max(0.3, min(0.62, gap / max(size.height - size.font * 7, 1)))
+
+
+def _label_chars(size: Size) -> int:
+    """How long a line of an origin's label may be: longer where a slide is wide, so that labels take fewer
+    lines and the bars stay apart."""
+    if not (size.fit and size.room):
+        return 26
+    return max(26, min(44, round(size.room * 0.5 / (size.font * 0.6))))
+
+
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     """Draw the delegates by voting right in one stacked bar with a key of values below it, and the
     origins (or republics) as bars that say what they count. A panel without data is left out."""
@@ -97,7 +114,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         rows=len(panels),
         cols=1,
         row_heights=[heights[p] for p in panels],
-        vertical_spacing=0.3 if len(panels) == 2 else 0.1,
+        vertical_spacing=_spacing(size, len(rights), second) if len(panels) == 2 else 0.1,
         subplot_titles=[titles[p] for p in panels],
     )
     fig.update_annotations(font={"size": size.font}, xanchor="left", x=0)
@@ -121,13 +138,15 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 row=row,
                 col=1,
             )
+        chars = round((size.room - 60) / ((size.font - 2) * 0.6)) if size.fit and size.room else 200
         key = "<br>".join(
             f"<span style='color:{RIGHT_COLOURS.get(p.part_id, GAP_COLOUR)}'>■</span> "
-            f"{html.escape(p.label)}: {html.escape(_right_text(p))}"
+            + wrap(f"{p.label}: {_right_text(p)}", chars, lines=4)
             for _, p in rights.iterrows()
         )
         first = rights.iloc[0]
-        key += "<br>" + html.escape(("Shares " + base_text(first)) if not missing(first.base) else "Total not recorded")
+        shares = ("Shares " + base_text(first)) if not missing(first.base) else "Total not recorded"
+        key += "<br>" + wrap(shares, chars, lines=4)
         axis = "" if row == 1 else row
         fig.add_annotation(
             text=key,
@@ -152,7 +171,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         for index, (_, part) in enumerate(origins.iterrows()):
             label = wrap(
                 "Not accounted for" if part.part_id == GAP_ID else part.label,
-                14 if size.narrow else 26,
+                14 if size.narrow else _label_chars(size),
                 lines=4 if size.narrow else 3,
             )
             labels.append(label)

@@ -173,7 +173,7 @@ PHONE_WIDTH = 330
 def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size) -> float:
     """The end of a value axis that leaves room for each bar's end label within the figure's width."""
     lines = [line for label in end_labels for line in label.split("<br>")]
-    widest = max((len(line) for line in lines), default=0) * size.font * 0.56 + 24
+    widest = max((len(line) for line in lines), default=0) * size.font * 0.6 + 24
     room = size.laid_out(PHONE_WIDTH if size.narrow else ASSUMED_WIDTH) - left - 40
     return peak * room / max(room - widest, room * 0.3)
 

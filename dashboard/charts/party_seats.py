@@ -94,6 +94,18 @@ def hall_radius(size: Size) -> float:
     return min(plot_width / 2.16, plot_height / 1.18)
 
 
+SLIDE_LEGEND_FONT = 16
+"""The smallest legend text on a slide: a hall of eight parties on a 1280×720 projector."""
+
+
+def _slide_legend(size: Size, entries: int) -> dict:
+    """A slide's legend, which keeps to the slide's height: every entry in view, none scrolled away, its
+    text smaller only where a congress has more parties than fit at the slide's size."""
+    room = size.height - size.font * 7.5 - 16
+    font = max(SLIDE_LEGEND_FONT, min(size.font - 1, int(room / (entries * 1.7))))
+    return {"font": {"size": font}, "tracegroupgap": 2}
+
+
 def well_width(size: Size) -> int:
     """How many characters of the well's small print fit a line inside the inner ring (a phone's well
     keeps 22: its words sit under the hall's small print by design)."""
@@ -232,6 +244,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             "xanchor": "left",
             "y": 0.5,
             "yanchor": "middle",
+            **(_slide_legend(size, sum(1 for t in fig.data if t.showlegend is not False)) if size.fit else {}),
         },
         hovermode="closest",
     )

@@ -53,6 +53,11 @@ def vote_label(vote: pd.Series, width: int = LABEL_WIDTH) -> str:
     return wrap(motion, width, lines=3)
 
 
+def _outcome_chars(size: Size) -> int:
+    """How long a line of a bar's outcome may be on a slide: a third of its width, at least one short clause."""
+    return max(22, round(size.room * 0.34 / ((size.font - 1) * 0.6)))
+
+
 def outcome_text(vote: pd.Series) -> str:
     """The result in words, exactly as far as the source goes."""
     counts = [f"{count(vote[p])} {VOTE_LABELS[p].lower()}" for p in PARTS if not missing(vote[p])]
@@ -98,7 +103,11 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> se
         fig.add_annotation(
             x=total,
             y=label,
-            text=wrap(outcome_text(vote), 16, lines=4) if size.narrow else html.escape(outcome_text(vote)),
+            text=wrap(outcome_text(vote), 16, lines=4)
+            if size.narrow
+            else wrap(outcome_text(vote), _outcome_chars(size), lines=3)
+            if size.fit and size.room
+            else html.escape(outcome_text(vote)),
             xanchor="left",
             xshift=8,
             showarrow=False,
@@ -117,7 +126,9 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     muted = THEMES[style.theme].muted
     bars = votes[votes.apply(counted, axis=1)]
     listed = votes[~votes.apply(counted, axis=1)]
-    width = 15 if size.narrow else LABEL_WIDTH
+    # a wide slide keeps to its height: longer lines, so that labels take fewer and the bars stay apart
+    wide = size.fit and size.room and size.room >= 1100
+    width = 15 if size.narrow else round(LABEL_WIDTH * 1.25) if wide else LABEL_WIDTH
     labels = [vote_label(v, width) for _, v in bars.iterrows()]
     keys = [f"{v.vote_id}-{v.variant}" for _, v in bars.iterrows()]  # the categories; labels may wrap alike
     fig = go.Figure()

@@ -1,4 +1,4 @@
-"""Downloads through the page: a chart's SVG from its own control, and the data package."""
+"""Downloads through the page: a chart's SVG from its own control, the data package and a lesson's worksheet."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 SEATS = "#graph-party-seats .scatterlayer .point"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,3 +48,19 @@ def test_the_data_package_downloads_as_a_zip(page: Page, server_url: str) -> Non
     with open(download.path(), "rb") as handle:
         names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
     assert "datapackage.json" in names and "composition.csv" in names
+
+
+def test_a_lesson_s_worksheet_downloads_with_its_answer_key(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/?lesson=1936-the-last-congress&step=2")
+    expect(page.locator(".lesson-counter")).to_have_text("Step 2 of 6")
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="Worksheet (PDF)").click()
+    download = info.value
+    assert download.suggested_filename == "lesson-1936-the-last-congress-worksheet-a4.pdf"
+    with open(download.path(), "rb") as handle:
+        pdf = PdfReader(io.BytesIO(handle.read()))
+    texts = [p.extract_text() for p in pdf.pages]
+    assert texts[0].startswith("Questions")
+    assert "Why was this the last All-Union Congress of Soviets?" in " ".join(texts)
+    assert texts[-1].startswith("Answer key") and "1,338" in texts[-1]
+    assert page.console_errors == []
