@@ -167,11 +167,17 @@ def hall_words(parts: pd.DataFrame) -> tuple[str, str]:
     return count(first.base_count, first.base_approximate), WELL_WORDS.get(first.base, first.base) + moment
 
 
+def words_in_well(parts: pd.DataFrame, width: int) -> bool:
+    """Whether what the hall counts fits its well beside the number: wide enough, and in two lines at most
+    (a third would rise into the seats); otherwise it goes under the hall."""
+    return width >= SHORT_WELL and wrap(hall_words(parts)[1], width, lines=9).count("<br>") < 2
+
+
 def well_text(parts: pd.DataFrame, width: int = 22) -> str:
     """The hall's well: '649' over 'delegates, voting right not stated', or the number alone where the
     well is too small for the words."""
     number, words = hall_words(parts)
-    if width < SHORT_WELL:
+    if not words_in_well(parts, width):
         return f"<b>{number}</b>"
     return f"<b>{number}</b><br><span style='font-size:70%'>{wrap(words, width, lines=3)}</span>"
 
@@ -257,7 +263,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
         theme=theme,
-        basis=" ".join(hall_words(parts)) + " in the hall." if well_width(size) < SHORT_WELL else None,
+        basis=None if words_in_well(parts, well_width(size)) else " ".join(hall_words(parts)) + " in the hall.",
         wide=True,
         legend_below=entries,
         height=PHONE_HALL + legend_room(entries) if size.narrow else None,
