@@ -127,7 +127,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     bars = votes[votes.apply(counted, axis=1)]
     listed = votes[~votes.apply(counted, axis=1)]
     # a wide slide keeps to its height: longer lines, so that labels take fewer and the bars stay apart
-    wide = size.fit and size.room and size.room >= 1100
+    wide = bool(size.fit and size.room)
     width = 15 if size.narrow else round(LABEL_WIDTH * 1.25) if wide else LABEL_WIDTH
     labels = [vote_label(v, width) for _, v in bars.iterrows()]
     keys = [f"{v.vote_id}-{v.variant}" for _, v in bars.iterrows()]  # the categories; labels may wrap alike
