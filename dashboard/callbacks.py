@@ -12,7 +12,7 @@ from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.chart_cache import ChartCache
 from dashboard.charts import CHART_IDS, HALL, SEATS, chart
-from dashboard.charts.compare import change_table
+from dashboard.charts.compare import CHANGE, SOURCES_DIFFER, change_table, head_parts
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
@@ -61,18 +61,16 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
 def _change_head(column: str) -> list:
     """A change table's column head: the congress (or 'Change') first, what it counts after it, which a slide
     prints small ('First All-Russian (Jun 1917)' / 'of 784 delegates with full vote')."""
-    if column.startswith("Change to "):
-        return ["Change", html.Span(column.removeprefix("Change"), className="head-more")]
-    name, comma, rest = column.partition(", ")
-    base, differ, lists = rest.partition("; sources differ")
+    lead, rest, differ = head_parts(column)
+    if lead == CHANGE:
+        return [lead, html.Span(rest, className="head-more")]
+    if not rest:
+        return [lead]
     said = (
-        [html.Span(differ + lists, className="head-more"), html.Span(differ, className="head-short")] if differ else []
+        [html.Span(differ, className="head-more"), html.Span(SOURCES_DIFFER, className="head-short")] if differ else []
     )
-    return (
-        [name, html.Span([comma, html.Br(className="head-break"), base, *said], className="head-basis")]
-        if rest
-        else [name]
-    )
+    basis = [", ", html.Br(className="head-break"), rest.removeprefix(", "), *said]
+    return [lead, html.Span(basis, className="head-basis")]
 
 
 def data_table(frame: pd.DataFrame, row_headers: bool = False) -> html.Table:

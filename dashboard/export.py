@@ -97,6 +97,11 @@ def check_hall(frames: Frames, chart_id: str, congress_id: str, hall: object) ->
     return _choose("vote", hall, choices)
 
 
+def check_lesson(frames: Frames, lesson_id: object) -> str:
+    """A known lesson id, or ExportError naming the choices."""
+    return _choose("lesson", lesson_id, dict.fromkeys(frames.lessons.lesson_id))
+
+
 def check_format(fmt: object, choices: Iterable[str] = FORMATS) -> str:
     """A known format, or ExportError."""
     return _choose("format", fmt, choices)

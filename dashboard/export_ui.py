@@ -7,6 +7,7 @@ the address `dashboard.public_url` prints for the view, never a loopback one."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from dash import MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
 
@@ -131,6 +132,18 @@ def page_controls() -> html.Section:
     )
 
 
+def _sent(make: Callable[[], bytes], name: str, fmt: str) -> tuple:
+    """The file `make` returns as a download named `name`, or why it could not be made, for the status line."""
+    try:
+        content = make()
+    except ExportError as error:
+        return no_update, str(error)
+    except RENDER_FAILURES:
+        LOG.exception("export failed")
+        return no_update, NO_RENDERER
+    return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
+
+
 def worksheet_control() -> html.Div:
     """The lesson's worksheet download: questions with room to write, the charts and an answer key."""
     return html.Div(
@@ -177,31 +190,20 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
     ) -> tuple:
         chart_id = ctx.triggered_id["chart"]
         if chart_id in VIEWS:
-            try:
-                content = view_file(frames, chart_id, search, fmt, preset, view_link(href, search))
-            except ExportError as error:
-                return no_update, str(error)
-            except RENDER_FAILURES:
-                LOG.exception("export failed")
-                return no_update, NO_RENDERER
-            name = view_filename(frames, chart_id, search, fmt, preset)
-            return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
+            return _sent(
+                lambda: view_file(frames, chart_id, search, fmt, preset, view_link(href, search)),
+                view_filename(frames, chart_id, search, fmt, preset),
+                fmt,
+            )
         if congress_id not in known:
             return no_update, "Choose a congress first."
         state = parse_search(search, known, default=order[0])
         hall = state.hall if chart_id == SEATS and state.congress_id == congress_id else None
         address = printed_link(href, url_search(ViewState(congress_id=congress_id, hall=hall)))
         chart_id = HALL.id if hall else chart_id
-        try:
-            content = export_file(frames, chart_id, congress_id, fmt, preset, address, hall=hall)
-        except ExportError as error:
-            return no_update, str(error)
-        except RENDER_FAILURES:
-            LOG.exception("export failed")
-            return no_update, NO_RENDERER
         name = f"{chart_id}-{hall}" if hall else chart_id
         name = chart_filename(congress_id, name, fmt, preset if fmt in IMAGE_FORMATS else None)
-        return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
+        return _sent(lambda: export_file(frames, chart_id, congress_id, fmt, preset, address, hall=hall), name, fmt)
 
     @app.callback(
         Output("page-download", "data"),
@@ -227,22 +229,18 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
             return dcc.send_bytes(data_package_zip(frames), DATA_PACKAGE_NAME, type=MEDIA_TYPES["zip"]), ""
         if congress_id not in known:
             return no_update, "Choose a congress first."
-        try:
-            if trigger in ("handout-button", "source-pack-button"):
-                make, name = (
-                    (handout_pdf, handout_filename)
-                    if trigger == "handout-button"
-                    else (source_pack_pdf, source_pack_filename)
-                )
-                content = make(frames, congress_id, link(href, congress_id))
-                return dcc.send_bytes(content, name(congress_id), type=MEDIA_TYPES["pdf"]), ""
-            content = slide_pack(frames, congress_id, fmt, preset, link(href, congress_id))
-        except ExportError as error:
-            return no_update, str(error)
-        except RENDER_FAILURES:
-            LOG.exception("export failed")
-            return no_update, NO_RENDERER
-        return dcc.send_bytes(content, slide_pack_filename(congress_id, fmt, preset), type=MEDIA_TYPES["zip"]), ""
+        if trigger in ("handout-button", "source-pack-button"):
+            make, name = (
+                (handout_pdf, handout_filename)
+                if trigger == "handout-button"
+                else (source_pack_pdf, source_pack_filename)
+            )
+            return _sent(lambda: make(frames, congress_id, link(href, congress_id)), name(congress_id), "pdf")
+        return _sent(
+            lambda: slide_pack(frames, congress_id, fmt, preset, link(href, congress_id)),
+            slide_pack_filename(congress_id, fmt, preset),
+            "zip",
+        )
 
     @app.callback(
         Output("worksheet-download", "data"),
@@ -255,11 +253,6 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
     )
     def download_worksheet(_clicks: int | None, search: str | None, href: str | None) -> tuple:
         lesson_id = parse_search(search, known, default=order[0]).lesson
-        try:
-            content = worksheet_pdf(frames, lesson_id, printed_link(href, ""))
-        except ExportError as error:
-            return no_update, str(error)
-        except RENDER_FAILURES:
-            LOG.exception("export failed")
-            return no_update, NO_RENDERER
-        return dcc.send_bytes(content, worksheet_filename(lesson_id), type=MEDIA_TYPES["pdf"]), ""
+        return _sent(
+            lambda: worksheet_pdf(frames, lesson_id, printed_link(href, "")), worksheet_filename(lesson_id), "pdf"
+        )

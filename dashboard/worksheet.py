@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.draw import source_line
 from dashboard.citation import day
-from dashboard.export import HANDOUT_PRESET, ExportError, chart_figure, check_link, drawn_charts
+from dashboard.export import HANDOUT_PRESET, ExportError, chart_figure, check_lesson, check_link, drawn_charts
 from dashboard.frames import Frames
 from dashboard.handout import pages_pdf
 from dashboard.style import PRESETS
@@ -28,20 +28,6 @@ SLIDE_CHARTS = {1: ("party-seats", "party-bars"), 2: ("votes",), 3: ("delegate-t
 """The charts each slide of a congress shows, by preference: the hall draws the first that has rows."""
 WRITING_LINES = 3
 ANSWER_KEY = "Answer key"
-
-
-def lesson_choices(frames: Frames) -> list[str]:
-    """Every lesson id, in the records' order."""
-    return list(dict.fromkeys(frames.lessons.lesson_id))
-
-
-def check_lesson(frames: Frames, lesson_id: object) -> str:
-    """A known lesson id, or ExportError naming the choices."""
-    choices = lesson_choices(frames)
-    if not isinstance(lesson_id, str) or lesson_id not in choices:
-        shown = repr(str(lesson_id)[:40])
-        raise ExportError(f"unknown lesson {shown}; choose one of: {', '.join(choices)}")
-    return lesson_id
 
 
 def worksheet_filename(lesson_id: str) -> str:
@@ -63,8 +49,9 @@ def step_charts(frames: Frames, step: pd.Series) -> list[tuple[str, State]]:
     return [(c, view) for c in (wanted[:1] if slide == 1 else wanted)]
 
 
-def _view_link(link: str | None, step: pd.Series) -> str | None:
-    return check_link(f"{link.split('?')[0].rstrip('/')}/?{step.view}") if link else None
+def _address(link: str | None, query: str) -> str | None:
+    """The dashboard's address `link` with a view's query ('lesson=…', 'congress=1&slide=3')."""
+    return check_link(f"{link.split('?')[0].rstrip('/')}/?{query}") if link else None
 
 
 def _sourced(frames: Frames, facts: pd.DataFrame) -> list[str]:
@@ -92,7 +79,7 @@ def worksheet_pages(frames: Frames, lesson_id: str, link: str | None = None) -> 
         for key in step_charts(frames, step):
             if key not in shown:
                 shown[key] = string.ascii_uppercase[len(shown)]
-                fig = chart_figure(frames, key[0], key[1], size, _view_link(link, step))
+                fig = chart_figure(frames, key[0], key[1], size, _address(link, step.view))
                 fig.layout.title.text = fig.layout.title.text.replace("<b>", f"<b>Chart {shown[key]}: ", 1)
                 charts.append((f"chart-{shown[key]}", fig))
             letters.append(shown[key])
@@ -112,7 +99,7 @@ def worksheet_pages(frames: Frames, lesson_id: str, link: str | None = None) -> 
     if not answers:
         raise ExportError(f"lesson {lesson_id!r} asks no question, so it has no worksheet")
     retrieved = day(dt.date.today()) if link else None
-    lesson_link = check_link(f"{link.split('?')[0].rstrip('/')}/?lesson={lesson_id}") if link else None
+    lesson_link = _address(link, f"lesson={lesson_id}")
     names = frames.sources.set_index("id").cite_as
     cited = source_line((names.get(s) for s in facts.source_id), lesson_link, retrieved)
     heading = f"{first.title} · {first.level} · worksheet"

@@ -128,6 +128,21 @@ def _change_cell(entry: pd.Series) -> str:
     return " / ".join(bits) or "—"
 
 
+CHANGE = "Change"
+SOURCES_DIFFER = "; sources differ"
+
+
+def head_parts(column: str) -> tuple[str, str, str]:
+    """A change table's column head as `change_table` writes it, in three: what leads (the congress, or
+    'Change'), the rest (', of 784 delegates with full vote', or ' to Second All-Russian (Oct 1917)') and the
+    note that sources differ ('; sources differ: 6 lists, the default shown'), each possibly empty."""
+    if column.startswith(f"{CHANGE} to "):
+        return CHANGE, column.removeprefix(CHANGE), ""
+    lead, comma, rest = column.partition(", ")
+    base, differ, note = rest.partition(SOURCES_DIFFER)
+    return lead, comma + base, differ + note
+
+
 def change_table(parts: pd.DataFrame) -> pd.DataFrame:
     """The change table for people: a row per party, a column per congress and a change column between."""
     long = changes(parts)
@@ -139,7 +154,7 @@ def change_table(parts: pd.DataFrame) -> pd.DataFrame:
     for congress_id, mine in parts.groupby("congress_id", sort=False):
         first = mine.iloc[0]
         base = base_text(first) if first.status == "listed" else "no party composition"
-        differ = f"; sources differ: {int(first.lists)} lists, the default shown" if first.lists > 1 else ""
+        differ = f"{SOURCES_DIFFER}: {int(first.lists)} lists, the default shown" if first.lists > 1 else ""
         heads[congress_id] = f"{short_name(first.congress)} ({first.date_given:%b %Y}), {base}{differ}"
     table: dict[str, list[str]] = {"Party": []}
     for key, entries in long.groupby("lineage_id", sort=False):
@@ -147,11 +162,13 @@ def change_table(parts: pd.DataFrame) -> pd.DataFrame:
         for index, (_, entry) in enumerate(entries.iterrows()):
             table.setdefault(heads[entry.congress_id], []).append(_cell(entry))
             if index:
-                table.setdefault(f"Change to {heads[entry.congress_id].split(',')[0]}", []).append(_change_cell(entry))
+                table.setdefault(f"{CHANGE} to {heads[entry.congress_id].split(',')[0]}", []).append(
+                    _change_cell(entry)
+                )
     ordered = ["Party"]
     for index, congress_id in enumerate(heads):
         if index:
-            ordered.append(f"Change to {heads[congress_id].split(',')[0]}")
+            ordered.append(f"{CHANGE} to {heads[congress_id].split(',')[0]}")
         ordered.append(heads[congress_id])
     return pd.DataFrame({column: table[column] for column in ordered})
 

@@ -141,12 +141,12 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         chars = round((size.room - 60) / ((size.font - 2) * 0.6)) if size.fit and size.room else 200
         key = "<br>".join(
             f"<span style='color:{RIGHT_COLOURS.get(p.part_id, GAP_COLOUR)}'>■</span> "
-            + wrap(f"{p.label}: {_right_text(p)}", chars, lines=4)
+            + wrap(f"{p.label}: {_right_text(p)}", chars, lines=8)
             for _, p in rights.iterrows()
         )
         first = rights.iloc[0]
         shares = ("Shares " + base_text(first)) if not missing(first.base) else "Total not recorded"
-        key += "<br>" + wrap(shares, chars, lines=4)
+        key += "<br>" + wrap(shares, chars, lines=8)  # lines enough that no number is cut
         axis = "" if row == 1 else row
         fig.add_annotation(
             text=key,

@@ -52,9 +52,9 @@ def finish(
     """
     small = max(11 if size.narrow else 13, round(size.font * 0.72))
     chars = 56 if size.narrow else round(size.laid_out(WIDE_WIDTH if wide else ASSUMED_WIDTH) / (small * 0.6))
-    if size.narrow or size.room:
-        width = 56 if size.narrow else chars
-        sources = "<br>".join(wrap(html.unescape(line), width, lines=4) for line in sources.split("<br>"))
+    if size.narrow or size.room:  # on a slide, lines enough that no source's name is cut
+        width, most = (56, 4) if size.narrow else (chars, 8)
+        sources = "<br>".join(wrap(html.unescape(line), width, lines=most) for line in sources.split("<br>"))
     if basis:
         sources = f"{wrap(basis, chars, lines=5)}<br>{sources}"
     lines = sources.count("<br>") + 1
@@ -67,7 +67,7 @@ def finish(
     if size.narrow:
         sub = "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · "))
     elif size.room and len(subtitle) * sub_font * 0.56 > size.room - 40:  # a lesson's narrow slide
-        sub = wrap(subtitle, round((size.room - 40) / (sub_font * 0.56)), lines=3)
+        sub = wrap(subtitle, round((size.room - 40) / (sub_font * 0.56)), lines=6)  # dates are never cut
     else:
         sub = html.escape(subtitle)
     # Plotly places the subtitle under the title itself; the plot starts under both.

@@ -105,7 +105,7 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> se
             y=label,
             text=wrap(outcome_text(vote), 16, lines=4)
             if size.narrow
-            else wrap(outcome_text(vote), _outcome_chars(size), lines=3)
+            else wrap(outcome_text(vote), _outcome_chars(size), lines=8)  # lines enough that no count is cut
             if size.fit and size.room
             else html.escape(outcome_text(vote)),
             xanchor="left",
