@@ -158,16 +158,18 @@ SLIDE_SIZES = {
     1080: Size("slide-1080", None, 720, 28, fit=True),
 }
 """Slides' figures, by the window heights they are drawn for: each fits its slide without scrolling."""
-SLIDE_ROOM = 110
-"""How much taller a slide's figure is where the slide has no line of facts and no choice above it."""
+SLIDE_ROOM = {720: 150, 768: 150, 1080: 110}
+"""How much taller a slide's figure is where the slide has no line of facts and no choice above it, by the
+window heights of SLIDE_SIZES: on a small projector every pixel goes to the chart."""
 
 
 def slide_size(window_height: int | None, tall: bool = False) -> Size:
     """The slide size for a window: the tallest whose window height it does not exceed; `tall` where the
     figure has the slide to itself."""
     fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
-    size = SLIDE_SIZES[max(fits) if fits else min(SLIDE_SIZES)]
-    return replace(size, name=f"{size.name}-tall", height=size.height + SLIDE_ROOM) if tall else size
+    window = max(fits) if fits else min(SLIDE_SIZES)
+    size = SLIDE_SIZES[window]
+    return replace(size, name=f"{size.name}-tall", height=size.height + SLIDE_ROOM[window]) if tall else size
 
 
 LESSON_ASIDE_PX = {1100: 306, 1400: 374, 100_000: 442}

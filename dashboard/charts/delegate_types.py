@@ -74,10 +74,11 @@ def _right_text(part: pd.Series) -> str:
     return f"{part_value(part)}{share}"
 
 
-def _sent_text(part: pd.Series) -> str:
+def _sent_text(part: pd.Series, terse: bool = False) -> str:
+    """What a bar counts, in words; `terse` gives the number alone where the panel's title names the unit."""
     noun = "organisation" if part.counts == "organisations" else "delegate"
     one = part.unit == "count" and part["count"] == 1 and not part.approximate
-    text = f"{part_value(part)} {noun}{'' if one else 's'}"
+    text = part_value(part) if terse else f"{part_value(part)} {noun}{'' if one else 's'}"
     if not missing(part.organisations):
         text += f"<br>from {count(part.organisations)} organisations"
     return text
@@ -90,6 +91,22 @@ def _spacing(size: Size, rights: int, title: str) -> float:
         return 0.3
     gap = (rights + 1) * (size.font - 2) * 1.4 + (title.count("<br>") + 1) * size.font * 1.4 + 40
     return max(0.3, min(0.62, gap / max(size.height - size.font * 7, 1)))
+
+
+def _ends_fit(ends: list[str], left: int, size: Size) -> bool:
+    """Whether the bars' end labels fit in words beside bars still long enough to compare: on a slide two charts
+    share, a republic's count may have to stand alone, its unit named by the panel's title."""
+    if not (size.fit and size.room):
+        return True
+    widest = max(len(line) for end in ends for line in end.split("<br>")) * size.font * 0.6 + 24
+    return widest <= (size.room - left - 40) * 0.7
+
+
+def _title_room(size: Size, title: str) -> int:
+    """The room above the plot for the first panel's title: on a slide, which keeps to its height, no more than
+    its lines need."""
+    lines = title.count("<br>") + 1
+    return round(size.font * (3.5 if size.narrow else 1.35 * lines if size.fit else 1.0 + 1.2 * lines))
 
 
 def _label_chars(size: Size) -> int:
@@ -109,7 +126,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     panels = [p for p, present in (("rights", not rights.empty), ("origins", not origins.empty)) if present]
     second = SECOND_PANEL.get((origins.kind.iloc[0], origins.counts.iloc[0]), "") if not origins.empty else ""
     titles = {"rights": "By voting right", "origins": second}
-    heights = {"rights": 0.3, "origins": 0.7} if len(panels) == 2 else {panels[0]: 1.0}
+    thin = 0.22 if size.fit else 0.3  # a slide keeps to its height: the one bar gives the origins room
+    heights = {"rights": thin, "origins": 1 - thin} if len(panels) == 2 else {panels[0]: 1.0}
     fig = make_subplots(
         rows=len(panels),
         cols=1,
@@ -168,13 +186,16 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     if "origins" in panels:
         row = panels.index("origins") + 1
         axis = "" if row == 1 else row
-        for index, (_, part) in enumerate(origins.iterrows()):
-            label = wrap(
-                "Not accounted for" if part.part_id == GAP_ID else part.label,
-                14 if size.narrow else _label_chars(size),
-                lines=4 if size.narrow else 3,
+        for _, part in origins.iterrows():
+            labels.append(
+                wrap(
+                    "Not accounted for" if part.part_id == GAP_ID else part.label,
+                    14 if size.narrow else _label_chars(size),
+                    lines=4 if size.narrow else 3,
+                )
             )
-            labels.append(label)
+        terse = not _ends_fit([_sent_text(p) for _, p in origins.iterrows()], label_margin(labels, size), size)
+        for index, (_, part) in enumerate(origins.iterrows()):
             keys.append(part.part_id)
             value = float(part["count"]) if part.unit == "count" else float(part.share)
             colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
@@ -195,7 +216,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             fig.add_annotation(
                 x=value,
                 y=part.part_id,
-                text=_sent_text(part),
+                text=_sent_text(part, terse),
                 xanchor="left",
                 xshift=6,
                 showarrow=False,
@@ -237,7 +258,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         size=size,
         theme=style.theme,
         left=left,
-        top=round(size.font * (3.5 if size.narrow else 1.0 + 1.2 * (titles[panels[0]].count("<br>") + 1))),
+        top=_title_room(size, titles[panels[0]]),
         basis=approximate,
         height=300 + len(parts) * 75 if size.narrow and not size.width else None,
     )

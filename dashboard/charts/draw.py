@@ -38,6 +38,7 @@ def finish(
     wide: bool = False,
     legend_below: int = 0,
     legend_across: int = 0,
+    key_on_title_line: bool = False,
 ) -> go.Figure:
     """Give a figure its title, subtitle, source line, template and size.
 
@@ -48,7 +49,9 @@ def finish(
         content (the page sizes each graph by its figure); `plot_height` instead asks for a plot area that tall,
     and the figure is as tall as that and its margins. `legend_below` (a phone's legend of that many
         entries) puts the legend under the plot, above the source line, with room kept for it;
-        `legend_across` lays a long legend across the figure under the plot, in that many rows (a slide's).
+        `legend_across` lays a long legend across the figure under the plot, in that many rows (a slide's);
+        `key_on_title_line` puts the legend, placed across by the chart, on the title's line: the chart
+        checks the two fit.
     """
     small = max(11 if size.narrow else 13, round(size.font * 0.72))
     chars = 56 if size.narrow else round(size.laid_out(WIDE_WIDTH if wide else ASSUMED_WIDTH) / (small * 0.6))
@@ -108,6 +111,9 @@ def finish(
         height=full_height,
         width=size.width,
     )
+    if key_on_title_line:  # above the plot in its own coordinates, so that plotly.js lets it run the figure's width
+        plot_px = max(full_height - margin_top - source_room - bottom, 1)
+        fig.update_layout(legend={"y": 1 + (margin_top - 12 - title_font * 0.65) / plot_px, "yanchor": "middle"})
     fig.add_annotation(
         text=sources,
         xref="paper",

@@ -118,6 +118,42 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> se
     return shown
 
 
+def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
+    """The key, the room kept for it above the plot, and whether it sits on the title's line.
+
+    plotly.js wraps a key at the plot's width, which the bars' labels narrow, unless the key starts left of
+    the plot: so where the key is wider than the plot (a small projector's slide) it starts after the title,
+    or, where both do not fit that line, has a line of its own above the bars."""
+    font = {"size": size.font - 1}
+    if size.narrow:
+        rows = math.ceil(len(shown) / 2)
+        return (
+            {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": font},
+            (round(size.font * (1.2 + 1.8 * rows)) if shown else 0),
+            False,
+        )
+    right = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1, "yref": "container", "yanchor": "top"}
+    known = size.width or size.room
+    key = sum(40 + len(VOTE_LABELS[p]) * (size.font - 1) * 0.6 for p in shown)
+    heading = len(TITLE) * size.font * 1.35 * 0.62 + 40
+    plot = (known or 0) - left - 20
+    if not known or not shown or key <= plot:
+        return {**right, "font": font}, 0, False
+    after_title = heading + key + 20 <= known and heading < left - 10
+    start = heading if after_title else 10
+    return (
+        {"orientation": "h", "x": (start - left) / plot, "xanchor": "left", "font": font},
+        (0 if after_title else round((size.font - 1) * 1.9)),
+        after_title,
+    )
+
+
+def _listed(listed: pd.DataFrame, size: Size, font: int) -> list[str]:
+    """The votes without a count as bullet points, wrapped to the figure's width at this font size."""
+    wrap_at = round((size.laid_out(PHONE_WIDTH if size.narrow else WIDE_WIDTH) - 40) / (font * 0.58))
+    return [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
+
+
 def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     """Draw each counted vote as a bar of for / against / abstained, with its result in words, and list
     below it the votes the sources record without a count. A part the source does not give is not
@@ -139,14 +175,16 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     bar_px = max(180, len(bars) * size.font * (6 if size.narrow else 3.6)) if not bars.empty else 0
     plot_px = 0
     if not listed.empty:
-        wrap_at = round((size.laid_out(PHONE_WIDTH if size.narrow else WIDE_WIDTH) - 40) / (font * 0.58))
         header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
-        items = [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
+        items = _listed(listed, size, font)
         lines = 1 + sum(item.count("<br>") + 1 for item in items)
         if size.width or size.fit:  # a fixed-size image or a slide: the list shrinks to fit beside the bars
             plot_px = size.height - chrome
             room = plot_px * (0.6 if not bars.empty else 1.0)
-            font = max(11, min(font, int(room / (lines * 1.3))))
+            while font > 11 and lines * font * 1.3 > room:  # smaller type, rewrapped to the figure's width
+                font -= 1
+                items = _listed(listed, size, font)
+                lines = 1 + sum(item.count("<br>") + 1 for item in items)
             list_px = lines * font * 1.45
         else:  # the dashboard: the figure is as tall as the bars and the list need
             list_px = lines * font * 1.45
@@ -192,20 +230,11 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         left = 20
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
+    legend, legend_top, key_on_title_line = _legend(shown, left, size)
     fig.update_layout(
         barmode="stack",
         bargap=0.35,
-        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": {"size": size.font - 1}}
-        if size.narrow
-        else {
-            "orientation": "h",
-            "x": 1,
-            "xanchor": "right",
-            "y": 1,
-            "yref": "container",
-            "yanchor": "top",
-            "font": {"size": size.font - 1},
-        },
+        legend=legend,
         showlegend=bool(shown),
         hovermode="closest",
     )
@@ -223,7 +252,8 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         size=size,
         theme=style.theme,
         left=left,
-        top=round(size.font * (1.2 + 1.8 * math.ceil(len(shown) / 2))) if size.narrow and shown else 0,
+        top=legend_top,
+        key_on_title_line=key_on_title_line,
         basis=kinds + ". A count the source does not give is not drawn." if not bars.empty else None,
         plot_height=None if size.width or size.fit else round(plot_px),
         wide=True,

@@ -18,14 +18,18 @@ MODES = {
     "desk": (1920, 1080, ""),
     "present": (1920, 1080, "&present=1"),
     "present-720": (1280, 720, "&present=1"),
+    "present-768": (1024, 768, "&present=1"),
     "phone": (390, 844, ""),
 }
 EVERY_CONGRESS = ("desk", "phone")
 """The modes that walk every congress. Presentation mode walks every slide of three congresses instead,
 checking every text on the large projector, and on the small one that each slide fits with legible legends."""
-TEXT_CHECKED = ("desk", "present", "phone")
-SLIDE_WALK = ("1", "5", "au-1")
-"""Congresses whose four slides are each checked for fit, in both presentation modes."""
+TEXT_CHECKED = ("desk", "present", "present-768", "phone")
+SLIDE_WALK = ("1", "4", "5", "au-1")
+"""Congresses whose four slides are each checked for fit, in every presentation mode: the Fourth's key of four
+votes and the First All-Union's two charts sharing a slide are the tightest at 1024×768."""
+LESSON_MODES = ("present", "present-720")
+"""The projectors every lesson step is walked on."""
 DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].some(g => g.offsetParent)"
 FITS = (
     "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"
@@ -108,7 +112,7 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 if page.evaluate(SMALLEST_LEGEND) < smallest:
                     everywhere.append(f"{where}: legend text under {smallest} px")
                 everywhere += [f"{where}: {g}'s legend scrolls" for g in page.evaluate(SCROLLED_LEGENDS)]
-        for lesson in frames.lessons[frames.lessons.step == 1].itertuples() if extra else ():
+        for lesson in frames.lessons[frames.lessons.step == 1].itertuples() if mode in LESSON_MODES else ():
             page.goto(f"{server_url}/?lesson={lesson.lesson_id}")
             for step in frames.lessons[frames.lessons.lesson_id == lesson.lesson_id].itertuples():
                 if step.step > 1:

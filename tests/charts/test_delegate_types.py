@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dashboard.style import slide_room, slide_size
 from tests.charts.conftest import annotation
 
 
@@ -32,3 +33,13 @@ def test_all_union_congress_by_republic(draw) -> None:
     fig = draw("delegate-types", congress_id="au-01")
     assert "Delegates, by republic" in [a.text for a in fig.layout.annotations]
     assert annotation(fig, "origin-rsfsr").startswith("1,727 delegates")
+
+
+def test_a_shared_slide_s_republic_counts_stand_alone_under_a_title_naming_the_unit(draw) -> None:
+    """Beside the social make-up on a 1024 px slide, "1,727 delegates" ran off its half: the count alone, the
+    panel's title saying they are delegates. Where there is room, the bar says so itself."""
+    half = slide_room(slide_size(768, tall=True), 1024, shared=True)
+    fig = draw("delegate-types", size=half, congress_id="au-01")
+    assert annotation(fig, "origin-rsfsr") == "1,727"
+    assert "Delegates, by republic" in [a.text for a in fig.layout.annotations]
+    assert annotation(draw("delegate-types", congress_id="au-01"), "origin-rsfsr") == "1,727 delegates"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.style import VOTE_COLOURS
+from dashboard.style import VOTE_COLOURS, slide_room, slide_size
 from tests.charts.conftest import annotation
 
 
@@ -61,3 +61,24 @@ def test_fourth_congress_three_counts_of_brest_litovsk(draw) -> None:
 def test_a_congress_with_only_uncounted_votes_is_a_list(draw) -> None:
     fig = draw("votes", congress_id="ar-13")
     assert not fig.data and "Recorded without a count" in annotation(fig, "uncounted")
+
+
+def test_a_small_projector_s_key_runs_after_the_title_not_onto_the_subtitle(draw) -> None:
+    """At 1024 px the bars' labels leave the plot narrower than the four-entry key: plotly.js would wrap it
+    onto the subtitle. It starts after the title instead, left of the plot, on the title's line."""
+    small = slide_room(slide_size(768, tall=True), 1024)
+    fig = draw("votes", size=small, congress_id="ar-04")
+    assert fig.layout.legend.x < 0 and fig.layout.legend.xanchor == "left"  # so that it may run the figure's width
+    assert fig.layout.legend.y > 1 and fig.layout.legend.yanchor == "middle"  # above the plot: the title's line
+    assert {t.name for t in fig.data if t.showlegend} == {"For", "Against", "Abstained", "Did not vote"}
+    wide = draw("votes", size=slide_room(slide_size(1080, tall=True), 1920), congress_id="ar-04")
+    assert (wide.layout.legend.x, wide.layout.legend.xanchor, wide.layout.legend.yref) == (1, "right", "container")
+
+
+def test_a_slide_s_uncounted_votes_are_rewrapped_at_the_size_they_fit(draw) -> None:
+    """Five votes without a count share a 1280×720 slide with the bars: smaller type, but on lines the
+    figure's width, not squeezed to half of it at 13 px."""
+    fig = draw("votes", size=slide_room(slide_size(720, tall=True), 1280), congress_id="ar-01")
+    listed = next(a for a in fig.layout.annotations if a.name == "uncounted")
+    assert listed.font.size >= 17
+    assert max(len(line) for line in listed.text.split("<br>")) > 80
