@@ -136,13 +136,13 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
     known = size.width or size.room
     key = sum(40 + len(VOTE_LABELS[p]) * (size.font - 1) * 0.6 for p in shown)
     heading = len(TITLE) * size.font * 1.35 * 0.62 + 40
-    plot = (known or 0) - left - 20
+    plot = max((known or 0) - left - 20, 1)
     if not known or not shown or key <= plot:
         return {**right, "font": font}, 0, False
     after_title = heading + key + 20 <= known and heading < left - 10
     start = heading if after_title else 10
     return (
-        {"orientation": "h", "x": (start - left) / plot, "xanchor": "left", "font": font},
+        {"orientation": "h", "x": (start - left) / plot, "xanchor": "left", "y": 1, "yanchor": "bottom", "font": font},
         (0 if after_title else round((size.font - 1) * 1.9)),
         after_title,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dashboard.style import VOTE_COLOURS, slide_room, slide_size
 from tests.charts.conftest import annotation
 
@@ -71,6 +73,9 @@ def test_a_small_projector_s_key_runs_after_the_title_not_onto_the_subtitle(draw
     assert fig.layout.legend.x < 0 and fig.layout.legend.xanchor == "left"  # so that it may run the figure's width
     assert fig.layout.legend.y > 1 and fig.layout.legend.yanchor == "middle"  # above the plot: the title's line
     assert {t.name for t in fig.data if t.showlegend} == {"For", "Against", "Abstained", "Did not vote"}
+    narrower = draw("votes", size=replace(small, room=700), congress_id="ar-04")  # the title's line too short
+    assert (narrower.layout.legend.y, narrower.layout.legend.yanchor) == (1, "bottom")  # its own line, above the bars
+    assert narrower.layout.margin.t > fig.layout.margin.t  # with room kept for it
     wide = draw("votes", size=slide_room(slide_size(1080, tall=True), 1920), congress_id="ar-04")
     assert (wide.layout.legend.x, wide.layout.legend.xanchor, wide.layout.legend.yref) == (1, "right", "container")
 
