@@ -23,7 +23,7 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.charts.draw import end_label_width, finish, label_margin, source_line, value_axis_end, wrap
 from dashboard.charts.walk import breakdown_steps, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
@@ -98,8 +98,7 @@ def _ends_fit(ends: list[str], left: int, size: Size) -> bool:
     share, a republic's count may have to stand alone, its unit named by the panel's title."""
     if not (size.fit and size.room):
         return True
-    widest = max(len(line) for end in ends for line in end.split("<br>")) * size.font * 0.6 + 24
-    return widest <= (size.room - left - 40) * 0.7
+    return end_label_width(ends, size) <= (size.room - left - 40) * 0.7
 
 
 def _title_room(size: Size, title: str) -> int:

@@ -65,7 +65,7 @@ def finish(
     legend_px = legend_room(legend_below) if legend_below else 0
     legend_px += legend_across * across_row(size) + 10 if legend_across else 0
     bottom += legend_px
-    title_font, sub_font = round(size.font * 1.35), round(size.font * 0.9)
+    title_font, sub_font = heading_font(size), round(size.font * 0.9)
     heading = wrap(title, 30, lines=2) if size.narrow else html.escape(title)
     if size.narrow:
         sub = "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · "))
@@ -176,10 +176,20 @@ PHONE_WIDTH = 330
 """The widths a dashboard panel and a phone's panel are laid out for, where the browser sets the real one."""
 
 
+def heading_font(size: Size) -> int:
+    """The title's font size at a figure size."""
+    return round(size.font * 1.35)
+
+
+def end_label_width(end_labels: Iterable[str], size: Size) -> float:
+    """The width the widest line of the bars' end labels needs beside its bar."""
+    lines = [line for label in end_labels for line in label.split("<br>")]
+    return max((len(line) for line in lines), default=0) * size.font * 0.6 + 24
+
+
 def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size) -> float:
     """The end of a value axis that leaves room for each bar's end label within the figure's width."""
-    lines = [line for label in end_labels for line in label.split("<br>")]
-    widest = max((len(line) for line in lines), default=0) * size.font * 0.6 + 24
+    widest = end_label_width(end_labels, size)
     room = size.laid_out(PHONE_WIDTH if size.narrow else ASSUMED_WIDTH) - left - 40
     return peak * room / max(room - widest, room * 0.3)
 

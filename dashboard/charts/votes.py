@@ -9,7 +9,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
-from dashboard.charts.draw import PHONE_WIDTH, WIDE_WIDTH, finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.charts.draw import (
+    PHONE_WIDTH,
+    WIDE_WIDTH,
+    finish,
+    heading_font,
+    label_margin,
+    source_line,
+    value_axis_end,
+    wrap,
+)
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
@@ -135,7 +144,7 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
     right = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1, "yref": "container", "yanchor": "top"}
     known = size.width or size.room
     key = sum(40 + len(VOTE_LABELS[p]) * (size.font - 1) * 0.6 for p in shown)
-    heading = len(TITLE) * size.font * 1.35 * 0.62 + 40
+    heading = len(TITLE) * heading_font(size) * 0.62 + 40
     plot = max((known or 0) - left - 20, 1)
     if not known or not shown or key <= plot:
         return {**right, "font": font}, 0, False

@@ -1,5 +1,5 @@
 """No chart text is cut off or overlaps another, on a desk screen, in presentation mode and on a phone,
-measured in headless Chromium from the drawn SVG; every slide of three congresses fits its screen, and every
+measured in headless Chromium from the drawn SVG; every slide of four congresses fits its screen, and every
 step of every lesson fits both projectors, with no chart text cut off or overlapping beside the lesson's panel."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ MODES = {
     "phone": (390, 844, ""),
 }
 EVERY_CONGRESS = ("desk", "phone")
-"""The modes that walk every congress. Presentation mode walks every slide of three congresses instead,
+"""The modes that walk every congress. Presentation mode walks every slide of four congresses instead,
 checking every text on the large projector, and on the small one that each slide fits with legible legends."""
 TEXT_CHECKED = ("desk", "present", "present-768", "phone")
 SLIDE_WALK = ("1", "4", "5", "au-1")
