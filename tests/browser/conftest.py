@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -27,6 +27,11 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# A first render on a busy 2-core CI machine, with two test processes each running a server and a browser, has
+# been seen to take more than Playwright's default 5 s; a wrong page still fails, only later.
+expect.set_options(timeout=15_000)
 
 
 def free_port() -> int:
