@@ -318,8 +318,10 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         size = PHONE if narrow else DASHBOARD
         if state.present and not state.problem:
             slide = slide_number(state.view, state.slide)
-            # the hall's slide has its line of facts and the choice of vote above the chart
-            size = size if narrow else slide_size(height, tall=not (state.view == "congress" and slide == 1))
+            # the hall's slide has its line of facts and the choice of vote above the chart; beside a lesson,
+            # the facts go in the lesson's panel
+            hall = state.view == "congress" and slide == 1
+            size = size if narrow else slide_size(height, tall=not hall or bool(lesson[0]), choice=hall)
             beside = (
                 state.view == "congress"
                 and slide == 3
@@ -331,6 +333,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             page += "" if narrow else f" slides slide-{slide}"
             if state.view == "congress" and state.congress_id:
                 slide_words = slide_text(frames, state.congress_id, slide)
+            if lesson[0] and hall and not narrow:  # the facts, once revealed, under the lesson's caption
+                facts_part = [html.Div(slide_words, className="lesson-facts")] if lesson[2] else []
+                lesson, slide_words = (lesson[0], [*lesson[1][:-1], *facts_part, lesson[1][-1]], lesson[2]), []
         n = len(CHART_IDS)
         single = (no_update,) * (6 * n + 1)
         hall_choice = (no_update,) * 3
@@ -358,8 +363,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             hidden = (True, False, True)
             compared = list(state.compare_ids)
         elif state.view == "timeline":
-            figure = charts.figure("timeline", state, size, state.theme)
-            timeline = (figure, graph_style(figure), [charts.summary("timeline", state), cite(state, "timeline")])
+            shown = state if " slides " in f"{page} " else replace(state, present=False)  # a phone: both series
+            figure = charts.figure("timeline", shown, size, state.theme)
+            timeline = (figure, graph_style(figure), [charts.summary("timeline", shown), cite(state, "timeline")])
             hidden = (True, True, False)
         else:
             congress_id = state.congress_id

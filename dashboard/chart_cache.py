@@ -25,7 +25,7 @@ def view_key(chart_id: str, view: State) -> State:
         return State(congress_id=view.congress_id, hall=view.hall if chart_id == HALL.id else None)
     if scope == "compare":
         return State(view="compare", compare_ids=view.compare_ids, measure=view.measure)
-    return State(view="timeline")
+    return State(view="timeline", present=view.present, slide=(view.slide or 1) if view.present else None)
 
 
 class ChartCache:

@@ -3,7 +3,7 @@
 A congress has four slides: the hall (the seat chart, or the party shares where the sources give no
 counts, with its dates, place and delegates), the votes, who the delegates were (their types and social
 make-up), and its decisions with a quotation. The comparison has the chart and the table of changes; the
-timeline one slide. `&slide=N` holds the slide.
+timeline a slide for each series, the All-Russian and the All-Union. `&slide=N` holds the slide.
 """
 
 from __future__ import annotations
@@ -40,7 +40,10 @@ SLIDES: dict[str, tuple[Slide, ...]] = {
         Slide("Party composition compared", ("section-compare",)),
         Slide("Change between the congresses", ("change",)),
     ),
-    "timeline": (Slide("Party shares at every congress", ("section-timeline",)),),
+    "timeline": (
+        Slide("The All-Russian Congresses", ("section-timeline",)),  # one series a slide: bars wide enough for 24 px
+        Slide("The All-Union Congresses", ("section-timeline",)),
+    ),
 }
 
 

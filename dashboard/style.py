@@ -143,6 +143,12 @@ class Size:
     """A slide: the figure keeps to this height, however much it holds, so the slide never scrolls."""
     room: int | None = None
     """Where the browser sets the width (`width` None): the width the figure is laid out for, if known."""
+    least: int = 0
+    """The smallest text the figure draws: on a slide, what the back row of a classroom can read."""
+
+    def text(self, px: float) -> int:
+        """A text size at this figure size: `px` rounded, and never under the size's least."""
+        return max(self.least, round(px))
 
     def laid_out(self, otherwise: int) -> int:
         """The width the figure is laid out for: its own, the room it is given, or `otherwise`."""
@@ -152,24 +158,33 @@ class Size:
 DASHBOARD = Size("dashboard", None, 560, 17)
 PRESENTATION = Size("presentation", None, 760, 24)
 PHONE = Size("phone", None, 640, 13, narrow=True)
+SLIDE_TEXT_PX = 24
+"""No text on a slide's chart is smaller, on any projector: titles, legends, labels, ticks and the source line."""
 SLIDE_SIZES = {
-    720: Size("slide-720", None, 430, 24, fit=True),
-    768: Size("slide-768", None, 470, 24, fit=True),
-    1080: Size("slide-1080", None, 720, 28, fit=True),
+    720: Size("slide-720", None, 430, 24, fit=True, least=SLIDE_TEXT_PX),
+    768: Size("slide-768", None, 470, 24, fit=True, least=SLIDE_TEXT_PX),
+    1080: Size("slide-1080", None, 720, 28, fit=True, least=SLIDE_TEXT_PX),
 }
 """Slides' figures, by the window heights they are drawn for: each fits its slide without scrolling."""
-SLIDE_ROOM = {720: 150, 768: 150, 1080: 110}
+SLIDE_ROOM = {720: 170, 768: 160, 1080: 110}
 """How much taller a slide's figure is where the slide has no line of facts and no choice above it, by the
 window heights of SLIDE_SIZES: on a small projector every pixel goes to the chart."""
 
 
-def slide_size(window_height: int | None, tall: bool = False) -> Size:
+CHOICE_PX = 40
+"""The hall's choice of vote ("The seats show: Parties / This vote") above a lesson's seat chart."""
+
+
+def slide_size(window_height: int | None, tall: bool = False, choice: bool = False) -> Size:
     """The slide size for a window: the tallest whose window height it does not exceed; `tall` where the
-    figure has the slide to itself."""
+    figure has the slide to itself, or only a `choice` of what it shows above it."""
     fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
     window = max(fits) if fits else min(SLIDE_SIZES)
     size = SLIDE_SIZES[window]
-    return replace(size, name=f"{size.name}-tall", height=size.height + SLIDE_ROOM[window]) if tall else size
+    if not tall:
+        return size
+    room = SLIDE_ROOM[window] - (CHOICE_PX if choice else 0)
+    return replace(size, name=f"{size.name}-tall{'-choice' if choice else ''}", height=size.height + room)
 
 
 LESSON_ASIDE_PX = {1100: 306, 1400: 374, 100_000: 442}
@@ -181,8 +196,7 @@ LESSON_GAP_PX = 17
 SHARED_GAP_PX = 16
 """Half the gap between two charts that share a slide, and their cards' borders."""
 FULL_ROOM = 1100
-"""A lesson's slide narrower than this draws its text smaller, down to MIN_SLIDE_FONT, beside the panel."""
-MIN_SLIDE_FONT = 18
+"""A lesson's slide narrower than this draws its text smaller beside the panel, down to the size's least."""
 
 
 def slide_room(size: Size, window_width: int | None, lesson: bool = False, shared: bool = False) -> Size:
@@ -196,7 +210,7 @@ def slide_room(size: Size, window_width: int | None, lesson: bool = False, share
     room = max(300, (column // 2 - SHARED_GAP_PX if shared else column) // 50 * 50)
     if not lesson or column >= FULL_ROOM:
         return replace(size, name=f"{size.name}-{room}", room=room)
-    font = max(MIN_SLIDE_FONT, round(size.font * (column // 50 * 50) / FULL_ROOM))
+    font = size.text(size.font * (column // 50 * 50) / FULL_ROOM)
     return replace(size, name=f"{size.name}-lesson-{room}", room=room, font=font)
 
 
@@ -242,10 +256,10 @@ def template(size: Size = DASHBOARD, theme: str = "light") -> go.layout.Template
             font={"family": FONT_FAMILY, "size": size.font, "color": t.text},
             paper_bgcolor=t.paper,
             plot_bgcolor=t.paper,
-            hoverlabel={"font": {"family": FONT_FAMILY, "size": max(15, size.font - 2)}, "align": "left"},
+            hoverlabel={"font": {"family": FONT_FAMILY, "size": size.text(max(15, size.font - 2))}, "align": "left"},
             xaxis={"gridcolor": t.grid, "zerolinecolor": t.grid, "linecolor": t.muted, "automargin": True},
             yaxis={"gridcolor": t.grid, "zerolinecolor": t.grid, "linecolor": t.muted, "automargin": True},
-            legend={"font": {"size": size.font - 1}},
+            legend={"font": {"size": size.text(size.font - 1)}},
             separators=".,",
         )
     )

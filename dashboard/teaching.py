@@ -6,7 +6,8 @@ words). Every number written in the text must be one that a cited excerpt states
 caption can never say more than its sources.
 
 A lesson step names its view as the URL query the app understands: `congress=2&slide=1`,
-`compare=1,2`, `view=timeline`. Congress views may add `slide=1..4` (1 the hall, 2 the votes, 3 who the
+`compare=1,2`, `view=timeline`. The timeline may add `slide=1` or `2` (the All-Russian, the All-Union
+Congresses); congress views `slide=1..4` (1 the hall, 2 the votes, 3 who the
 delegates were, 4 decisions and a quotation). Checks that need the congress ids read them from the
 validation context: `{"sources": {...}, "congresses": {...}}`.
 """
@@ -26,6 +27,8 @@ from dashboard.urls import parse_search
 
 SLIDES = {1: "the hall", 2: "the votes", 3: "who the delegates were", 4: "decisions and a quotation"}
 """The slides of a congress, by number, as a lesson step names them (`slide=3`)."""
+TIMELINE_SLIDES = {1: "the All-Russian Congresses", 2: "the All-Union Congresses"}
+"""The timeline's slides, one series each (`view=timeline&slide=2`)."""
 
 VIEW_KEYS = {"congress", "compare", "measure", "view", "slide"}
 """The query keys a lesson step may use. Presentation and theme are the teacher's choice, not the lesson's."""
@@ -87,10 +90,11 @@ def read_view(query: str, known: set[str]) -> View:
     if state.problem:
         raise ValueError(f"view {query!r}: {state.bad_value!r} {state.problem}")
     slide = values.get("slide", [None])[0]
-    if slide is not None and state.view != "congress":
-        raise ValueError(f"view {query!r}: only a congress has slides")
-    if slide is not None and slide not in {str(n) for n in SLIDES}:
-        raise ValueError(f"view {query!r}: slide {slide!r} is not one of 1 to {len(SLIDES)}")
+    slides = {"congress": SLIDES, "timeline": TIMELINE_SLIDES}.get(state.view)
+    if slide is not None and slides is None:
+        raise ValueError(f"view {query!r}: only a congress and the timeline have slides")
+    if slide is not None and slide not in {str(n) for n in slides}:
+        raise ValueError(f"view {query!r}: slide {slide!r} is not one of 1 to {len(slides)}")
     ids = (state.congress_id,) if state.view == "congress" else state.compare_ids
     return View(kind=state.view, congress_ids=ids, measure=state.measure, slide=int(slide) if slide else None)
 

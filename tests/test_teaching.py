@@ -17,7 +17,7 @@ import pytest
 from dashboard.datapackage import write_package
 from dashboard.frames import Frames
 from dashboard.loader import RecordError, load_records
-from dashboard.teaching import SLIDES, link_terms, numbers_in, read_view, term_names
+from dashboard.teaching import SLIDES, TIMELINE_SLIDES, link_terms, numbers_in, read_view, term_names
 from dashboard.urls import parse_search
 from tests.conftest import source_passages
 
@@ -93,7 +93,7 @@ def test_every_view_parses_and_names_a_congress_in_the_records(lesson_id: str, n
     assert state.view == "timeline" or (named and set(named) <= CONGRESS_IDS), step.view
     view = read_view(step.view, CONGRESS_IDS)
     assert view.kind == state.view and view.congress_ids == named
-    assert view.slide is None or (view.kind == "congress" and view.slide in SLIDES)
+    assert view.slide is None or view.slide in {"congress": SLIDES, "timeline": TIMELINE_SLIDES}[view.kind]
 
 
 def test_the_lessons_walk_through_every_slide_and_view() -> None:
@@ -244,7 +244,8 @@ def test_a_lesson_citing_an_unknown_source_is_refused(data_copy: Path) -> None:
     [
         ("congress=99&slide=1", "'99' is not a congress in the records"),
         ("congress=1&slide=5", "slide '5' is not one of 1 to 4"),
-        ("compare=1,2&slide=1", "only a congress has slides"),
+        ("compare=1,2&slide=1", "only a congress and the timeline have slides"),
+        ("view=timeline&slide=3", "slide '3' is not one of 1 to 2"),
         ("congress=1&present=1", "unknown key 'present'"),
         ("slide=1", "must name one view"),
         ("compare=1", "names 1 congresses"),

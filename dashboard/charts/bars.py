@@ -22,7 +22,17 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import finish, label_margin, source_line, value_axis_end, when, wrap
+from dashboard.charts.draw import (
+    LABELLED_BAR,
+    finish,
+    label_margin,
+    labels_above,
+    places_under_labels,
+    source_line,
+    value_axis_end,
+    when,
+    wrap,
+)
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
@@ -66,6 +76,12 @@ def breakdown_draw(title: str, kind: str):
         top = top.sort_values(["rank", "order"])
         labels = [_category(p, parts, 12 if size.narrow else 24) for _, p in top.iterrows()]
         keys = list(top.part_id)  # the categories: labels may wrap alike, ids never do
+        # a narrow slide (a half, beside a lesson) keeps 24 px type: each label above its bar, the figure's width
+        above = bool(size.fit and size.room) and label_margin(labels, size) > size.room * 0.4
+        if above:
+            chars = round((size.room - 40) / (size.font * 0.58))
+            labels = [_category(p, parts, chars) for _, p in top.iterrows()]
+            keys, units = places_under_labels(labels)
         fig = go.Figure()
         for index, ((_, part), category) in enumerate(zip(top.iterrows(), keys, strict=True)):
             children = parts[parts.within == part.part_id]
@@ -84,23 +100,29 @@ def breakdown_draw(title: str, kind: str):
                 xanchor="left",
                 xshift=6,
                 showarrow=False,
-                font={"size": size.font - 1},
+                font={"size": size.text(size.font - 1)},
                 name=f"value-{part.part_id}",
             )
         fig.update_layout(barmode="stack", showlegend=False, bargap=0.25, hovermode="closest")
-        fig.update_yaxes(
-            type="category",
-            categoryorder="array",
-            categoryarray=keys[::-1],
-            tickvals=keys,
-            ticktext=labels,
-            ticks="",
-            showgrid=False,
-            tickfont={"size": size.font},
-            automargin=False,
-        )
-        left = label_margin(labels, size)
-        end = value_axis_end(float(top[measure].max()), (a.text for a in fig.layout.annotations), left, size)
+        if above:
+            labels_above(fig, labels, keys, size)
+            fig.update_traces(width=LABELLED_BAR)
+            fig.update_yaxes(visible=False, range=[units, 0])
+        else:
+            fig.update_yaxes(
+                type="category",
+                categoryorder="array",
+                categoryarray=keys[::-1],
+                tickvals=keys,
+                ticktext=labels,
+                ticks="",
+                showgrid=False,
+                tickfont={"size": size.font},
+                automargin=False,
+            )
+        left = 20 if above else label_margin(labels, size)
+        ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("value-"))
+        end = value_axis_end(float(top[measure].max()), ends, left, size)
         fig.update_xaxes(visible=False, range=[0, end])
         return finish(
             fig,

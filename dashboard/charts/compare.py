@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import Chart, base_text, context, part_count, part_share, part_table, part_value
 from dashboard.charts.draw import finish, label_margin, legend_room, side_legend, source_line, wrap
-from dashboard.charts.parties import cell_label, lineage_order, party_rows
+from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
-from dashboard.style import THEMES, Style, party_colour
+from dashboard.style import THEMES, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import change, missing, population
 
@@ -39,13 +39,15 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     return out
 
 
-def bar_label(row: pd.Series, narrow: bool = False) -> str:
-    """A congress's bar label: its name and date, and what its counts are of."""
+def bar_label(row: pd.Series, narrow: bool = False, slide: bool = False) -> str:
+    """A congress's bar label: its name and date, and what its counts are of (on a slide, in lines as long as
+    the base's, so that the name and date take one where they can)."""
     head = f"{short_name(row.congress)} · {row.date_given:%b %Y}"
+    width = 12 if narrow else 30 if slide else 26
     if row.status != "listed":
-        return wrap(head, 12 if narrow else 26, lines=4)
+        return wrap(head, width, lines=4)
     base = base_text(row).removeprefix("of ")
-    return wrap(head, 12 if narrow else 26, lines=3) + "<br>" + wrap(base, 16 if narrow else 30, lines=2)
+    return wrap(head, width, lines=3) + "<br>" + wrap(base, 16 if narrow else 40 if slide else 30, lines=2)
 
 
 def comparable(a: pd.Series, b: pd.Series) -> str | None:
@@ -180,7 +182,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     says so: bar lengths then do not compare like with like."""
     size, measure = style.size, parts.attrs.get("measure", "count")
     congresses = parts.drop_duplicates("congress_id")
-    labels = {r.congress_id: bar_label(r, size.narrow) for _, r in congresses.iterrows()}
+    slide = size.fit and not size.narrow  # a slide keeps to its height and width: its legend goes under the bars
+    labels = {r.congress_id: bar_label(r, size.narrow, slide) for _, r in congresses.iterrows()}
     listed = parts[parts.status == "listed"]
     fig = go.Figure()
     for key in lineage_order(parts):
@@ -223,7 +226,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 hovertext=hovers,
                 hovertemplate="%{hovertext}<extra></extra>",
                 meta={"part_id": key},
-                textfont={"size": size.font - 3},
+                textfont={"size": size.text(size.font - 3)},
             )
         )
     for _, c in congresses.iterrows():
@@ -242,17 +245,19 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 text=why,
                 xanchor="left",
                 showarrow=False,
-                font={"size": size.font - 1, "color": THEMES[style.theme].muted},
+                font={"size": size.text(size.font - 1), "color": THEMES[style.theme].muted},
                 name=f"missing-{c.congress_id}",
             )
     fig.update_layout(
         barmode="stack",
         bargap=0.3,
-        uniformtext={"minsize": max(11, size.font - 5), "mode": "hide"},
-        legend=side_legend(size),
+        uniformtext={"minsize": size.text(max(11, size.font - 5)), "mode": "hide"},
+        legend={} if slide else side_legend(size),
         hovermode="closest",
     )
+    _, smaller = slide_legend(fig, parts, size) if slide else (0, [])
     order = list(labels.values())
+    key = _slide_key(fig, size) if slide else ""
     fig.update_yaxes(
         type="category", categoryorder="array", categoryarray=order[::-1], ticks="", showgrid=False, automargin=False
     )
@@ -261,8 +266,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         range=[0, 100] if measure == "share" else None,
         gridcolor=THEMES[style.theme].grid,
         ticksuffix="%" if measure == "share" else "",
+        nticks=max(3, (size.laid_out(0) - label_margin(order, size)) // (size.font * 5)) if slide else None,
     )
-    return finish(
+    fig = finish(
         fig,
         title=TITLE,
         subtitle=parts.attrs["subtitle"],
@@ -272,7 +278,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         left=label_margin(order, size),
         top=round(size.font * 1.6),
         legend_below=len(fig.data) if size.narrow else 0,
-        basis=basis_text(parts, measure),
+        bottom=(key.count("<br>") + 1) * round(size.font * 1.3) + 16 if key else 0,
+        basis=basis_text(parts, measure, slide) + left_out(smaller, "in each congress", "a segment"),
         height=None
         if size.width
         else (
@@ -284,21 +291,64 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         ),
         wide=True,
     )
+    if key:  # under the plot, from the figure's left edge
+        fig.update_layout(showlegend=False)
+        fig.add_annotation(
+            text=key,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="top",
+            xshift=10 - label_margin(order, size),
+            yshift=-6,
+            align="left",
+            showarrow=False,
+            font={"size": size.text(size.font - 3)},
+            name="key",
+        )
+    return fig
 
 
-def basis_text(parts: pd.DataFrame, measure: str) -> str:
-    """What the bars count, and whether their bases are alike."""
+def _slide_key(fig: go.Figure, size: Size) -> str:
+    """A slide's key to the colours, as lines of text under the bars: plotly.js was seen to lift a legend laid
+    across there into the bars, now and then. Each entry is a coloured square and the party's name."""
+    font = size.text(size.font - 3)
+    chars = round((size.laid_out(0) - 40) / (font * 0.6))
+    lines, line = [], []
+    for trace in fig.data:
+        if trace.showlegend is False:
+            continue
+        entry = f"<span style='color:{trace.marker.color}'>■</span> {html.escape(trace.name)}"
+        if line and sum(len(n) + 5 for n in [*(t for _, t in line), trace.name]) > chars:
+            lines.append(line)
+            line = []
+        line.append((entry, trace.name))
+    lines.append(line)
+    return "<br>".join("   ".join(entry for entry, _ in row) for row in lines if row)
+
+
+def basis_text(parts: pd.DataFrame, measure: str, slide: bool = False) -> str:
+    """What the bars count, and whether their bases are alike (on a slide, in fewer words)."""
     listed = parts[parts.status == "listed"].drop_duplicates("congress_id")
     kinds = set(listed.population)
+    differ = len(kinds) > 1 or (kinds and next(iter(kinds)) not in COMPARABLE)
     if measure == "share":
         text = "Shares of each congress's own base, named under its bar."
     elif len(kinds) == 1 and next(iter(kinds)) in COMPARABLE:
         text = f"Every bar counts {population(next(iter(kinds)))}: the lengths compare directly."
+    elif slide:
+        text = "Each bar counts its own base, named under it."
     else:
         text = "Counts of each congress's own base, named under its bar."
-    if len(kinds) > 1 or (kinds and next(iter(kinds)) not in COMPARABLE):
-        text += " The bases differ or are not stated, so no change is computed between them."
-    return text + " Hatched grey: not accounted for in the source."
+    if differ:
+        text += (
+            " The bases differ or are not stated: no change is computed."
+            if slide
+            else " The bases differ or are not stated, so no change is computed between them."
+        )
+    return text + (" Hatched: not accounted for." if slide else " Hatched grey: not accounted for in the source.")
 
 
 def summary(parts: pd.DataFrame) -> str:

@@ -89,7 +89,7 @@ def _spacing(size: Size, rights: int, title: str) -> float:
     height, room for the key of values under the first bar and the second panel's title."""
     if not size.fit:
         return 0.3
-    gap = (rights + 1) * (size.font - 2) * 1.4 + (title.count("<br>") + 1) * size.font * 1.4 + 40
+    gap = (rights + 1) * size.text(size.font - 2) * 1.4 + (title.count("<br>") + 1) * size.font * 1.4 + 40
     return max(0.3, min(0.62, gap / max(size.height - size.font * 7, 1)))
 
 
@@ -125,7 +125,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     panels = [p for p, present in (("rights", not rights.empty), ("origins", not origins.empty)) if present]
     second = SECOND_PANEL.get((origins.kind.iloc[0], origins.counts.iloc[0]), "") if not origins.empty else ""
     titles = {"rights": "By voting right", "origins": second}
-    thin = 0.22 if size.fit else 0.3  # a slide keeps to its height: the one bar gives the origins room
+    thin = 0.12 if size.fit else 0.3  # a slide keeps to its height: the one bar gives the origins room
     heights = {"rights": thin, "origins": 1 - thin} if len(panels) == 2 else {panels[0]: 1.0}
     fig = make_subplots(
         rows=len(panels),
@@ -155,7 +155,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 row=row,
                 col=1,
             )
-        chars = round((size.room - 60) / ((size.font - 2) * 0.6)) if size.fit and size.room else 200
+        chars = round((size.room - 60) / (size.text(size.font - 2) * 0.6)) if size.fit and size.room else 200
         key = "<br>".join(
             f"<span style='color:{RIGHT_COLOURS.get(p.part_id, GAP_COLOUR)}'>■</span> "
             + wrap(f"{p.label}: {_right_text(p)}", chars, lines=8)
@@ -175,7 +175,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             yanchor="top",
             align="left",
             showarrow=False,
-            font={"size": size.font - 2},
+            font={"size": size.text(size.font - 2)},
             name="rights-key",
         )
         fig.update_xaxes(visible=False, row=row, col=1)
@@ -220,7 +220,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 xshift=6,
                 showarrow=False,
                 align="left",
-                font={"size": size.font - 2},
+                font={"size": size.text(size.font - 2)},
                 xref=f"x{axis}",
                 yref=f"y{axis}",
                 name=f"origin-{part.part_id}",
@@ -239,7 +239,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             automargin=False,
             row=row,
             col=1,
-            tickfont={"size": size.font - (3 if len(labels) > 4 else 1)},
+            tickfont={"size": size.text(size.font - (3 if len(labels) > 4 else 1))},
         )
     fig.update_layout(barmode="stack", bargap=0.3, hovermode="closest")
     left = label_margin(labels, size) if labels else 20

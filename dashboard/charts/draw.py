@@ -39,6 +39,7 @@ def finish(
     legend_below: int = 0,
     legend_across: int = 0,
     key_on_title_line: bool = False,
+    key_under_heading: bool = False,
 ) -> go.Figure:
     """Give a figure its title, subtitle, source line, template and size.
 
@@ -51,9 +52,10 @@ def finish(
         entries) puts the legend under the plot, above the source line, with room kept for it;
         `legend_across` lays a long legend across the figure under the plot, in that many rows (a slide's);
         `key_on_title_line` puts the legend, placed across by the chart, on the title's line: the chart
-        checks the two fit.
+        checks the two fit; `key_under_heading` lets a legend beside the plot run from under the subtitle to
+        the figure's foot, where the plot is shorter than its entries (a slide's hall of many parties).
     """
-    small = max(11 if size.narrow else 13, round(size.font * 0.72))
+    small = size.text(max(11 if size.narrow else 13, size.font * 0.72))
     chars = 56 if size.narrow else round(size.laid_out(WIDE_WIDTH if wide else ASSUMED_WIDTH) / (small * 0.6))
     if size.narrow or size.room:  # on a slide, lines enough that no source's name is cut
         width, most = (56, 4) if size.narrow else (chars, 8)
@@ -61,11 +63,14 @@ def finish(
     if basis:
         sources = f"{wrap(basis, chars, lines=5)}<br>{sources}"
     lines = sources.count("<br>") + 1
-    source_room = lines * round(small * 1.45) + 14 + round(small * 0.8)
+    # a slide keeps to its height: its lines as plotly.js spaces them, and no more room under them than a margin
+    source_room = (
+        lines * round(small * 1.32) + 16 if size.fit else lines * round(small * 1.45) + 14 + round(small * 0.8)
+    )
     legend_px = legend_room(legend_below) if legend_below else 0
     legend_px += legend_across * across_row(size) + 10 if legend_across else 0
     bottom += legend_px
-    title_font, sub_font = heading_font(size), round(size.font * 0.9)
+    title_font, sub_font = heading_font(size), size.text(size.font * 0.9)
     heading = wrap(title, 30, lines=2) if size.narrow else html.escape(title)
     if size.narrow:
         sub = "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · "))
@@ -102,7 +107,7 @@ def finish(
                     "yanchor": "top",
                     "bgcolor": "rgba(0,0,0,0)",
                     "traceorder": "normal",
-                    **({"font": {"size": size.font - 3}} if legend_across else {}),
+                    **({"font": {"size": size.text(size.font - 3)}} if legend_across else {}),
                 }
             }
             if legend_below or legend_across
@@ -114,6 +119,8 @@ def finish(
     if key_on_title_line:  # above the plot in its own coordinates, so that plotly.js lets it run the figure's width
         plot_px = max(full_height - margin_top - source_room - bottom, 1)
         fig.update_layout(legend={"y": 1 + (margin_top - 12 - title_font * 0.65) / plot_px, "yanchor": "middle"})
+    if key_under_heading:  # allowed the figure's height below the plot's top, not the plot's, which would scroll it
+        fig.update_layout(legend={"y": 1, "yanchor": "top", "maxheight": full_height - margin_top})
     fig.add_annotation(
         text=sources,
         xref="paper",
@@ -146,21 +153,21 @@ def side_legend(size: Size) -> dict:
         "xanchor": "left",
         "y": 1.0,
         "yanchor": "top",
-        "font": {"size": size.font - 3},
+        "font": {"size": size.text(size.font - 3)},
         "traceorder": "normal",
     }
 
 
 def across_row(size: Size) -> int:
     """The height of one row of a legend laid across a figure."""
-    return round((size.font - 3) * 1.6)
+    return round(size.text(size.font - 3) * 1.6)
 
 
 def across_rows(names: Iterable[str], size: Size) -> int:
     """How many rows a legend of these names needs laid across the figure's width: plotly.js gives every
     entry the widest one's width."""
     names = list(names)
-    entry = max((len(n) for n in names), default=0) * (size.font - 3) * 0.58 + 48
+    entry = max((len(n) for n in names), default=0) * size.text(size.font - 3) * 0.58 + 48
     per_row = max(1, int((size.laid_out(WIDE_WIDTH) - 60) // entry))
     return -(-len(names) // per_row)
 
@@ -220,3 +227,36 @@ def when(moment: object) -> str:
     if not isinstance(moment, str):
         return ""
     return f"at the {moment}" if moment in ("opening", "close") else moment
+
+
+LABELLED_BAR = 0.8
+"""A bar under its label, in lines of the label's type: its thickness."""
+
+
+def places_under_labels(labels: list[str]) -> tuple[list[float], float]:
+    """Where a slide draws each bar, in lines of type from the top, each under its label's lines (a label
+    with the figure's width takes fewer lines than one beside its bar). Returns the places and how many lines
+    all take: the value axis runs that many down."""
+    places, line = [], 0.2
+    for label in labels:
+        line += label.count("<br>") + 1 + LABELLED_BAR / 2
+        places.append(line)
+        line += LABELLED_BAR / 2 + 0.3
+    return places, line
+
+
+def labels_above(fig: go.Figure, labels: list[str], places: list[float], size: Size) -> None:
+    """Each bar's label on its own lines just above the bar, from the plot's left edge."""
+    for label, place in zip(labels, places, strict=True):
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=place - LABELLED_BAR / 2,
+            yanchor="bottom",
+            xanchor="left",
+            align="left",
+            text=label,
+            showarrow=False,
+            font={"size": size.font},
+            name="label",
+        )

@@ -8,10 +8,13 @@ and the official name of the time. A sub-faction (the Left SRs within the SRs) k
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
+from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import default_parts, with_sources
+from dashboard.charts.draw import across_row, across_rows
 from dashboard.frames import Frames
-from dashboard.style import party_rank
+from dashboard.style import Size, party_rank
 
 NO_PARTY_DATA = "No party composition was found in the sources read."
 
@@ -66,3 +69,38 @@ def cell_label(row: pd.Series) -> str:
     if isinstance(row.name_of_time, str):
         return f"{row.label} ({row.name_of_time})"
     return str(row.label)
+
+
+SLIDE_LEGEND_SHARE = 0.25
+"""A slide's legend across the figure takes at most this share of its height; past that it names only the
+larger groups."""
+LEGEND_SHARE = 5.0
+"""On a crowded slide, the legend names the groups that reach this share (%) at some congress."""
+PATTERNS = {GAP_ID, "no-data"}
+"""Entries drawn as patterns, which a crowded slide's note explains instead of its legend."""
+
+
+def slide_legend(fig: go.Figure, parts: pd.DataFrame, size: Size) -> tuple[int, list[str]]:
+    """A slide's legend, laid across under the bars (the timeline's, the comparison's): every entry where
+    they fit SLIDE_LEGEND_SHARE of its height, else only the groups that reach LEGEND_SHARE % somewhere, and no
+    pattern entries. Returns its rows and the names of the groups left out (each still drawn, and named when
+    hovered)."""
+    names = [t.name for t in fig.data if t.showlegend is not False]
+    if across_rows(names, size) * across_row(size) <= size.height * SLIDE_LEGEND_SHARE:
+        return across_rows(names, size), []
+    peak = parts[parts.status == "listed"].groupby("lineage_id").share.max()
+    smaller = []
+    for trace in fig.data:
+        key = trace.meta["part_id"]
+        if trace.showlegend is not False and (key in PATTERNS or peak.get(key, 0) < LEGEND_SHARE):
+            trace.showlegend = False
+            smaller += [] if key in PATTERNS else [trace.name]
+    return across_rows([t.name for t in fig.data if t.showlegend is not False], size), smaller
+
+
+def left_out(smaller: list[str], where: str, what: str) -> str:
+    """The note naming how many groups a slide's legend leaves out, and where to find them."""
+    if not smaller:
+        return ""
+    groups = f"{len(smaller)} smaller groups, under {LEGEND_SHARE:.0f} % {where}"
+    return f" {groups}, are not in the legend: hover {what} to name them."

@@ -94,16 +94,16 @@ def hall_radius(size: Size) -> float:
     return min(plot_width / 2.16, plot_height / 1.18)
 
 
-SLIDE_LEGEND_FONT = 16
-"""The smallest legend text on a slide: a hall of eight parties on a 1280×720 projector."""
-
-
 def _slide_legend(size: Size, entries: int) -> dict:
     """A slide's legend, which keeps to the slide's height: every entry in view, none scrolled away, its
-    text smaller only where a congress has more parties than fit at the slide's size."""
+    text smaller only where a congress has more parties than fit at the slide's size, never under its least."""
     room = size.height - size.font * 7.5 - 16
-    font = max(SLIDE_LEGEND_FONT, min(size.font - 1, int(room / (entries * 1.7))))
-    return {"font": {"size": font}, "tracegroupgap": 2}
+    return {"font": {"size": size.text(min(size.font - 1, room / (entries * 1.7)))}, "tracegroupgap": 2}
+
+
+def well_print(size: Size) -> int:
+    """The size of the well's small print under its number: 70 % of the number's, never under the least."""
+    return size.text(size.font * 1.2 * 0.7)
 
 
 def well_width(size: Size) -> int:
@@ -111,7 +111,7 @@ def well_width(size: Size) -> int:
     keeps 22: its words sit under the hall's small print by design)."""
     if size.narrow:
         return 22
-    return max(10, min(22, int(2 * INNER * hall_radius(size) * 0.85 / (size.font * 0.84 * 0.6))))
+    return max(10, min(22, int(2 * INNER * hall_radius(size) * 0.85 / (well_print(size) * 0.6))))
 
 
 def marker_size(seats: int, size: Size) -> float:
@@ -173,13 +173,13 @@ def words_in_well(parts: pd.DataFrame, width: int) -> bool:
     return width >= SHORT_WELL and wrap(hall_words(parts)[1], width, lines=9).count("<br>") < 2
 
 
-def well_text(parts: pd.DataFrame, width: int = 22) -> str:
-    """The hall's well: '649' over 'delegates, voting right not stated', or the number alone where the
-    well is too small for the words."""
+def well_text(parts: pd.DataFrame, width: int, print_px: int) -> str:
+    """The hall's well: '649' over 'delegates, voting right not stated' in print `print_px` high, or the
+    number alone where the well is too small for the words."""
     number, words = hall_words(parts)
     if not words_in_well(parts, width):
         return f"<b>{number}</b>"
-    return f"<b>{number}</b><br><span style='font-size:70%'>{wrap(words, width, lines=3)}</span>"
+    return f"<b>{number}</b><br><span style='font-size:{print_px}px'>{wrap(words, width, lines=3)}</span>"
 
 
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
@@ -234,7 +234,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     fig.add_annotation(
         x=0,
         y=0.02,
-        text=well_text(parts, well_width(size)),
+        text=well_text(parts, well_width(size), well_print(size)),
         showarrow=False,
         yanchor="bottom",
         font={"size": round(size.font * 1.2)},
@@ -265,7 +265,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         theme=theme,
         basis=None if words_in_well(parts, well_width(size)) else " ".join(hall_words(parts)) + " in the hall.",
         wide=True,
+        top=round(size.font * 0.4) if size.fit else 0,  # the majority's label stands clear of the subtitle
         legend_below=entries,
+        key_under_heading=size.fit,
         height=PHONE_HALL + legend_room(entries) if size.narrow else None,
     )
 

@@ -1,4 +1,4 @@
-"""Party shares at every congress, All-Russian above and All-Union below, each bar named and dated."""
+"""Party shares at every congress, All-Russian above and All-Union below (a slide each), each bar named and dated."""
 
 from __future__ import annotations
 
@@ -10,25 +10,31 @@ from plotly.subplots import make_subplots
 
 from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import Chart, base_text, context, part_share, part_table, part_value
-from dashboard.charts.draw import WIDE_WIDTH, across_row, across_rows, finish, legend_room, side_legend, source_line
-from dashboard.charts.parties import cell_label, lineage_order, party_rows
+from dashboard.charts.draw import WIDE_WIDTH, finish, legend_room, side_legend, source_line
+from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
 from dashboard.style import GAP_COLOUR, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
-TITLE = "Party shares at every congress, 1917–1936"
+TITLE = "Party shares at every congress, 1917–1937"
 SERIES = {"all-russian": "All-Russian Congresses (Soviet Russia)", "all-union": "All-Union Congresses (USSR)"}
-SIDE_BY_SIDE = {"all-russian": "All-Russian (Soviet Russia)", "all-union": "All-Union (USSR)"}
-"""The series' titles over bars side by side, where the All-Union's eight bars leave less room."""
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
 NO_SHARES = "Counts with no total: no shares can be taken."
 
 
 def rows(frames: Frames, view: State) -> pd.DataFrame:
-    """Every congress in date order with its default party breakdown, or why it has none."""
-    ordered = frames.congresses.sort_values("start_ns").congress_id
-    return context(party_rows(frames, list(ordered)), "Every Congress of Soviets in the records, 1917–1936")
+    """Every congress in date order with its default party breakdown, or why it has none; a slide's, of its
+    series only (the first slide the All-Russian Congresses, the second the All-Union)."""
+    congresses = frames.congresses.sort_values("start_ns")
+    if not view.present:
+        return context(
+            party_rows(frames, list(congresses.congress_id)), "Every Congress of Soviets in the records, 1917–1937"
+        )
+    series = list(SERIES)[min(view.slide or 1, len(SERIES)) - 1]
+    mine = congresses[congresses.series == series]
+    years = f"{mine.start_ns.min():%Y}–{mine.start_ns.max():%Y}"
+    return context(party_rows(frames, list(mine.congress_id)), f"{SERIES[series]}, {years}")
 
 
 def tick(row: pd.Series, size: Size, short_year: bool = False) -> str:
@@ -47,7 +53,7 @@ def tick(row: pd.Series, size: Size, short_year: bool = False) -> str:
 
 def _tick_font(size: Size, spacing: float | None = None) -> int:
     """The bars' labels' size: smaller where bars side by side stand too close for 'XVII' (four letters)."""
-    return max(10, min(size.font - 5, round(spacing / 2.6) if spacing else size.font))
+    return size.text(max(10, min(size.font - 5, round(spacing / 2.6) if spacing else size.font)))
 
 
 def _why_none(r: pd.Series) -> str:
@@ -63,9 +69,9 @@ def _hover(r: pd.Series) -> str:
     )
 
 
-def _cell(number: int, beside: bool) -> dict[str, int]:
-    """Where the series numbered `number` is drawn: one above the other, or side by side on a slide."""
-    return {"row": 1, "col": number} if beside else {"row": number, "col": 1}
+def _cell(number: int) -> dict[str, int]:
+    """Where the series numbered `number` is drawn: the series one above the other."""
+    return {"row": number, "col": 1}
 
 
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
@@ -74,33 +80,26 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     is a segment inside its party; a congress without shares is a hatched grey bar that says why. Each
     bar carries its congress id, so a click can open it."""
     size = style.size
-    beside = size.fit and not size.narrow  # a slide keeps to its height: the two series side by side
-    bars = [int((parts.drop_duplicates("congress_id").series == series).sum()) for series in SERIES]
-    # side by side, a year written out needs this much room under each bar
-    spacing = (size.laid_out(WIDE_WIDTH) - 80) / sum(bars) if beside else None
-    short = beside and spacing < 4 * _tick_font(size) * 0.62 + 8
-    fig = (
-        make_subplots(
-            rows=1, cols=2, column_widths=bars, horizontal_spacing=0.03, subplot_titles=list(SIDE_BY_SIDE.values())
-        )
-        if beside
-        else make_subplots(
-            rows=2,
-            cols=1,
-            vertical_spacing=0.3 if size.narrow or size.font >= 24 else 0.2,
-            subplot_titles=list(SERIES.values()),
-        )
+    slide = size.fit and not size.narrow  # a slide keeps to its height: one series, named in its subtitle
+    drawn = [series for series in SERIES if (parts.series == series).any()]
+    bars = max(int((parts.drop_duplicates("congress_id").series == series).sum()) for series in drawn)
+    # on a slide, a year written out needs this much room under each bar
+    spacing = (size.laid_out(WIDE_WIDTH) - 80) / bars if slide else None
+    short = slide and spacing < 4 * _tick_font(size) * 0.62 + 8
+    fig = make_subplots(
+        rows=len(drawn),
+        cols=1,
+        vertical_spacing=0.3 if size.narrow or size.font >= 24 else 0.2,
+        subplot_titles=[SERIES[series] for series in drawn] if len(drawn) > 1 else None,
     )
-    fig.update_annotations(font={"size": size.font - 1}, xanchor="left", x=0, yshift=12)
-    if beside:  # each series' title over its own bars
-        fig.layout.annotations[1].x = fig.layout.xaxis2.domain[0]
+    fig.update_annotations(font={"size": size.text(size.font - 1)}, xanchor="left", x=0, yshift=12)
     shares = parts[(parts.status == "listed") & parts.share.notna()]
     without = parts.drop_duplicates("congress_id")
     without = without[~without.congress_id.isin(shares.congress_id)]
     shown: set[str] = set()
     for key in lineage_order(parts):
         mine = shares[shares.lineage_id == key]
-        for number, series in enumerate(SERIES, 1):
+        for number, series in enumerate(drawn, 1):
             here = mine[mine.series == series]
             if here.empty:
                 continue
@@ -125,10 +124,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                     hovertext=[_hover(r) for _, r in here.iterrows()],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ),
-                **_cell(number, beside),
+                **_cell(number),
             )
             shown.add(key)
-    for number, series in enumerate(SERIES, 1):
+    for number, series in enumerate(drawn, 1):
         here = without[without.series == series]
         if here.empty:
             continue
@@ -151,11 +150,11 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
             ),
-            **_cell(number, beside),
+            **_cell(number),
         )
         shown.add("no-data")
     order = parts.drop_duplicates("congress_id")
-    for number, series in enumerate(SERIES, 1):
+    for number, series in enumerate(drawn, 1):
         ticks = [tick(r, size, short) for _, r in order[order.series == series].iterrows()]
         fig.update_xaxes(
             type="category",
@@ -163,17 +162,16 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             categoryarray=ticks,
             tickangle=-90 if size.narrow else 0,
             tickfont={"size": _tick_font(size, spacing)},
-            **_cell(number, beside),
+            **_cell(number),
         )
         fig.update_yaxes(
             range=[0, 100],
             ticksuffix="%",
-            tickfont={"size": size.font - 4},
-            showticklabels=not beside or number == 1,
-            **_cell(number, beside),
+            tickfont={"size": size.text(size.font - 4)},
+            **_cell(number),
         )
     fig.update_layout(barmode="stack", bargap=0.25, hovermode="closest", legend=side_legend(size))
-    across, smaller = _slide_legend(fig, parts, size) if beside else (0, [])
+    across, smaller = slide_legend(fig, parts, size) if slide else (0, [])
     return finish(
         fig,
         title=TITLE,
@@ -182,54 +180,24 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         size=size,
         theme=style.theme,
         left=60,
-        top=round(size.font * (4.5 if size.narrow else 1.5 if beside else 2.2)),
+        top=round(size.font * (4.5 if size.narrow else 0.5 if slide else 2.2)),
         bottom=round(size.font * (3.6 if size.font >= 24 or size.fit else 2.4)) + (70 if size.narrow else 0),
         legend_below=len(shown) if size.narrow else 0,
         legend_across=across,  # a slide keeps to its height: its legend goes under the bars, across
-        basis=slide_basis(smaller) if beside else basis_text(parts),
+        basis=slide_basis(smaller) if slide else basis_text(parts),
         height=None if size.width or not size.narrow else 760 + legend_room(len(shown)),
         # on a page, the plot is tall enough for the legend beside it (no scrolling legend)
         plot_height=None
         if size.width or size.narrow or size.fit
-        else max(round(size.height * 0.62), len(shown) * round((size.font - 3) * 1.6) + 20),
+        else max(round(size.height * 0.62), len(shown) * round(size.text(size.font - 3) * 1.6) + 20),
         wide=True,
     )
-
-
-SLIDE_LEGEND_SHARE = 0.25
-"""A slide's legend across the figure takes at most this share of its height; past that it names only the
-larger groups."""
-LEGEND_SHARE = 5.0
-"""On a crowded slide, the legend names the groups that reach this share (%) at some congress."""
-PATTERNS = {GAP_ID, "no-data"}
-"""Entries drawn as patterns, which a crowded slide's note explains instead of its legend."""
-
-
-def _slide_legend(fig: go.Figure, parts: pd.DataFrame, size: Size) -> tuple[int, list[str]]:
-    """A slide's legend, laid across under the bars: every entry where they fit SLIDE_LEGEND_SHARE of its height,
-    else only the groups that reach LEGEND_SHARE % somewhere, and no pattern entries. Returns its rows and
-    the names of the groups left out (each still drawn, and named when hovered)."""
-    names = [t.name for t in fig.data if t.showlegend]
-    if across_rows(names, size) * across_row(size) <= size.height * SLIDE_LEGEND_SHARE:
-        return across_rows(names, size), []
-    peak = parts[parts.status == "listed"].groupby("lineage_id").share.max()
-    smaller = []
-    for trace in fig.data:
-        key = trace.meta["part_id"]
-        if trace.showlegend and (key in PATTERNS or peak.get(key, 0) < LEGEND_SHARE):
-            trace.showlegend = False
-            smaller += [] if key in PATTERNS else [trace.name]
-    return across_rows([t.name for t in fig.data if t.showlegend], size), smaller
 
 
 def slide_basis(smaller: list[str]) -> str:
     """A slide's short note under the bars: what a bar is, the patterns, and the groups its legend leaves out."""
     text = "Each bar: shares of its own congress's base (hover for it). Hatched: not accounted for in the source."
-    text += " Cross-hatched: no party shares in the sources."
-    if smaller:
-        text += f" {len(smaller)} smaller groups, under {LEGEND_SHARE:.0f} % at every congress, are not in the legend:"
-        text += " hover a bar to name them."
-    return text
+    return text + " Cross-hatched: no party shares in the sources." + left_out(smaller, "at every congress", "a bar")
 
 
 def basis_text(parts: pd.DataFrame) -> str:
@@ -251,7 +219,7 @@ def summary(parts: pd.DataFrame) -> str:
     """The multi-party congresses and the one-party ones, in numbers."""
     firsts = parts[parts.status == "listed"]
     communist = firsts[(firsts.lineage_id == "communist-party") & firsts.share.notna()]
-    text = "Party shares of every Congress of Soviets with a party composition, 1917–1936."
+    text = f"Party shares at every congress with a party composition: {parts.attrs['subtitle']}."
     if not communist.empty:
         first, last = communist.iloc[0], communist.iloc[-1]
         text += (

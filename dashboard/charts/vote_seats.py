@@ -199,7 +199,7 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
         )
     top = hall.iloc[0]
     well = (
-        f"<b>{count(top.base_count)}</b><br><span style='font-size:70%'>"
+        f"<b>{count(top.base_count)}</b><br><span style='font-size:{party_seats.well_print(size)}px'>"
         f"{wrap(top.base, party_seats.well_width(size), lines=3)}</span>"
         if not missing(top.base_count)
         else f"<b>{whole:,}</b><br>votes counted"

@@ -10,11 +10,14 @@ import plotly.graph_objects as go
 
 from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
 from dashboard.charts.draw import (
+    LABELLED_BAR,
     PHONE_WIDTH,
     WIDE_WIDTH,
     finish,
     heading_font,
     label_margin,
+    labels_above,
+    places_under_labels,
     source_line,
     value_axis_end,
     wrap,
@@ -64,7 +67,7 @@ def vote_label(vote: pd.Series, width: int = LABEL_WIDTH) -> str:
 
 def _outcome_chars(size: Size) -> int:
     """How long a line of a bar's outcome may be on a slide: a third of its width, at least one short clause."""
-    return max(22, round(size.room * 0.34 / ((size.font - 1) * 0.6)))
+    return max(22, round(size.room * 0.34 / (size.text(size.font - 1) * 0.6)))
 
 
 def outcome_text(vote: pd.Series) -> str:
@@ -82,7 +85,9 @@ def outcome_text(vote: pd.Series) -> str:
     return f"{verdict}; no count in the source"
 
 
-def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> set[str]:
+def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list, size: Size, thickness: float | None = None) -> set[str]:
+    """Each counted vote's bar at its place on the vote axis (a category, or a position `thickness` thick on a
+    slide), and its result in words at its end. Returns the parts drawn."""
     shown: set[str] = set()
     for label, (_, vote) in zip(keys, bars.iterrows(), strict=True):
         total = 0
@@ -95,6 +100,7 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> se
                 go.Bar(
                     x=[value],
                     y=[label],
+                    width=thickness,
                     orientation="h",
                     name=VOTE_LABELS[part],
                     legendgroup=part,
@@ -115,13 +121,13 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list[str], size: Size) -> se
             text=wrap(outcome_text(vote), 16, lines=4)
             if size.narrow
             else wrap(outcome_text(vote), _outcome_chars(size), lines=8)  # lines enough that no count is cut
-            if size.fit and size.room
+            if size.fit and size.room and thickness is None
             else html.escape(outcome_text(vote)),
             xanchor="left",
             xshift=8,
             showarrow=False,
             align="left",
-            font={"size": size.font - 1},
+            font={"size": size.text(size.font - 1)},
             name=f"outcome-{vote.vote_id}" + (f"-{vote.variant}" if vote.variant else ""),
         )
     return shown
@@ -133,7 +139,7 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
     plotly.js wraps a key at the plot's width, which the bars' labels narrow, unless the key starts left of
     the plot: so where the key is wider than the plot (a small projector's slide) it starts after the title,
     or, where both do not fit that line, has a line of its own above the bars."""
-    font = {"size": size.font - 1}
+    font = {"size": size.text(size.font - 1)}
     if size.narrow:
         rows = math.ceil(len(shown) / 2)
         return (
@@ -143,7 +149,7 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
         )
     right = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1, "yref": "container", "yanchor": "top"}
     known = size.width or size.room
-    key = sum(40 + len(VOTE_LABELS[p]) * (size.font - 1) * 0.6 for p in shown)
+    key = sum(40 + len(VOTE_LABELS[p]) * size.text(size.font - 1) * 0.6 for p in shown)
     heading = len(TITLE) * heading_font(size) * 0.62 + 40
     plot = max((known or 0) - left - 20, 1)
     if not known or not shown or key <= plot:
@@ -152,15 +158,36 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
     start = heading if after_title else 10
     return (
         {"orientation": "h", "x": (start - left) / plot, "xanchor": "left", "y": 1, "yanchor": "bottom", "font": font},
-        (0 if after_title else round((size.font - 1) * 1.9)),
+        (0 if after_title else round(size.text(size.font - 1) * 1.9)),
         after_title,
     )
 
 
+def _line_chars(size: Size, font: int) -> int:
+    """How many characters of the list's type a line across the figure holds."""
+    return round((size.laid_out(PHONE_WIDTH if size.narrow else WIDE_WIDTH) - 40) / (font * 0.58))
+
+
 def _listed(listed: pd.DataFrame, size: Size, font: int) -> list[str]:
     """The votes without a count as bullet points, wrapped to the figure's width at this font size."""
-    wrap_at = round((size.laid_out(PHONE_WIDTH if size.narrow else WIDE_WIDTH) - 40) / (font * 0.58))
+    wrap_at = _line_chars(size, font)
     return [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
+
+
+def _fewer(items: list[str], room: float, font: int, chars: int) -> tuple[list[str], int]:
+    """As many of the listed votes as fit `room` at a slide's least type, and a line saying how many more
+    the congress's page lists; every item where all fit. Returns the lines' items and their count."""
+
+    def lines(kept: list[str]) -> int:
+        return 1 + sum(item.count("<br>") + 1 for item in kept)
+
+    kept = list(items)
+    while len(kept) > 1 and lines(kept) * font * 1.3 > room:
+        kept.pop()
+    if len(kept) < len(items):
+        more = len(items) - len(kept) + 1
+        kept[-1] = wrap(f"… and {more} more recorded without a count: the congress's page lists them all", chars)
+    return kept, lines(kept)
 
 
 def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
@@ -171,35 +198,40 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     muted = THEMES[style.theme].muted
     bars = votes[votes.apply(counted, axis=1)]
     listed = votes[~votes.apply(counted, axis=1)]
-    # a wide slide keeps to its height: longer lines, so that labels take fewer and the bars stay apart
-    wide = bool(size.fit and size.room)
-    width = 15 if size.narrow else round(LABEL_WIDTH * 1.25) if wide else LABEL_WIDTH
+    # a slide keeps to its height: each label has the figure's width, on its own lines above its bar
+    above = bool(size.fit and size.room) and not size.narrow
+    width = 15 if size.narrow else round((size.room - 40) / (size.font * 0.58)) if above else LABEL_WIDTH
     labels = [vote_label(v, width) for _, v in bars.iterrows()]
     keys = [f"{v.vote_id}-{v.variant}" for _, v in bars.iterrows()]  # the categories; labels may wrap alike
     fig = go.Figure()
-    shown = _bars(fig, bars, keys, size)
-    font = size.font - 1
+    places, units = places_under_labels(labels) if above else (keys, 0.0)
+    shown = _bars(fig, bars, places, size, LABELLED_BAR if above else None)
+    font = size.text(size.font - 1)
     list_share = 0.0
     chrome = round(size.font * 4.6) + 110
     bar_px = max(180, len(bars) * size.font * (6 if size.narrow else 3.6)) if not bars.empty else 0
     plot_px = 0
+    header, every = "", []
     if not listed.empty:
         header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
         items = _listed(listed, size, font)
         lines = 1 + sum(item.count("<br>") + 1 for item in items)
         if size.width or size.fit:  # a fixed-size image or a slide: the list shrinks to fit beside the bars
             plot_px = size.height - chrome
-            room = plot_px * (0.6 if not bars.empty else 1.0)
-            while font > 11 and lines * font * 1.3 > room:  # smaller type, rewrapped to the figure's width
+            bars_need = units * size.font * 1.25 if above else len(bars) * size.font * 2.6
+            room = max(plot_px * 0.4, plot_px - bars_need) if not bars.empty else plot_px
+            while font > max(11, size.least) and lines * font * 1.3 > room:  # smaller type, rewrapped
                 font -= 1
                 items = _listed(listed, size, font)
                 lines = 1 + sum(item.count("<br>") + 1 for item in items)
+            every = items
+            items, lines = _fewer(items, room, font, _line_chars(size, font))
             list_px = lines * font * 1.45
         else:  # the dashboard: the figure is as tall as the bars and the list need
             list_px = lines * font * 1.45
             plot_px = bar_px + list_px + (size.font * 2 if bar_px else 0)
         fixed = size.width or size.fit
-        list_share = 1.0 if bars.empty else list_px / plot_px if not fixed else min(0.6, list_px / plot_px)
+        list_share = 1.0 if bars.empty else list_px / plot_px if not fixed else min(0.7, list_px / plot_px)
         fig.add_annotation(
             text="<br>".join([f"<b>{header}</b>", *items]),
             xref="paper",
@@ -211,12 +243,26 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
             align="left",
             showarrow=False,
             font={"size": font},
-            xshift=10 - left_margin(labels, size),
+            xshift=-10 if above else 10 - left_margin(labels, size),
             name="uncounted",
         )
     elif not size.width:
         plot_px = bar_px
-    if not bars.empty:
+    if not bars.empty and above:
+        caucus = list(bars.kind == "caucus")
+        labels_above(fig, labels, places, size)
+        if any(caucus) and not all(caucus):
+            first = places[caucus.index(True)]
+            fig.add_hline(
+                y=first - LABELLED_BAR / 2 - (labels[caucus.index(True)].count("<br>") + 1) - 0.15,
+                line={"color": muted, "dash": "dot"},
+            )
+        fig.update_yaxes(visible=False, range=[units, 0], domain=[list_share + 0.06 if not listed.empty else 0, 1])
+        peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
+        left = 20
+        ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
+        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)])
+    elif not bars.empty:
         caucus = [lab for lab, kind in zip(labels, bars.kind, strict=True) if kind == "caucus"]
         if caucus and len(caucus) < len(labels):
             fig.add_hline(y=len(caucus) - 0.5, line={"color": muted, "dash": "dot"})
@@ -253,7 +299,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         if kinds == {"caucus"}
         else "Floor votes of the congress" + ("; below the dotted line, one party's caucus" if len(kinds) > 1 else "")
     )
-    return finish(
+    fig = finish(
         fig,
         title=TITLE,
         subtitle=votes.attrs["subtitle"],
@@ -263,10 +309,44 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         left=left,
         top=legend_top,
         key_on_title_line=key_on_title_line,
-        basis=kinds + ". A count the source does not give is not drawn." if not bars.empty else None,
+        basis=(kinds + ". A count the source does not give is not drawn.")
+        if not bars.empty and not above
+        else _slide_basis(bars)
+        if above and not bars.empty
+        else None,
         plot_height=None if size.width or size.fit else round(plot_px),
         wide=True,
     )
+    if above and not bars.empty:
+        _fit_slide(fig, units * size.font * 1.25, every, header, font, _line_chars(size, font))
+    return fig
+
+
+def _fit_slide(fig: go.Figure, bars_px: float, items: list[str], header: str, font: int, chars: int) -> None:
+    """Give a slide's bars the height their lines of type need, measured on the finished figure, and more up to
+    twice that where the votes without a count leave room; those votes get as many of the lines under the bars
+    as they fit."""
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    listed = (1 + sum(item.count("<br>") + 1 for item in items)) * font * 1.3 + 12 if items else 0
+    bars_px = min(plot, max(bars_px, min(bars_px * 1.6, plot - listed)))
+    fig.update_yaxes(domain=[1 - bars_px / plot, 1])
+    if items:
+        kept, _ = _fewer(items, plot - bars_px - 12, font, chars)
+        annotation = next(a for a in fig.layout.annotations if a.name == "uncounted")
+        annotation.update(text="<br>".join([f"<b>{header}</b>", *kept]), y=1 - (bars_px + 12) / plot)
+
+
+def _slide_basis(bars: pd.DataFrame) -> str:
+    """A slide's short note under the bars: what the dotted line marks, and that uncounted parts are not drawn."""
+    kinds = set(bars.kind)
+    first = (
+        "A vote of one party's caucus, not of the congress"
+        if kinds == {"caucus"}
+        else "Below the dotted line, a party caucus"
+        if len(kinds) > 1
+        else "Floor votes"
+    )
+    return f"{first}. Uncounted parts not drawn."
 
 
 def summary(votes: pd.DataFrame) -> str:

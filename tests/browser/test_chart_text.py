@@ -1,6 +1,7 @@
 """No chart text is cut off or overlaps another, on a desk screen, in presentation mode and on a phone,
-measured in headless Chromium from the drawn SVG; every slide of four congresses fits its screen, and every
-step of every lesson fits both projectors, with no chart text cut off or overlapping beside the lesson's panel."""
+measured in headless Chromium from the drawn SVG; every slide of four congresses fits its screen with no chart
+text under 24 px, and every step of every lesson fits both projectors, with no chart text cut off, overlapping
+or under 24 px beside the lesson's panel."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from dashboard.charts.party_seats import SLIDE_LEGEND_FONT
 from dashboard.frames import Frames
+from dashboard.style import SLIDE_TEXT_PX
 
 TEXT_BOXES = (Path(__file__).parent / "chart_text_boxes.js").read_text()
 MODES = {
@@ -34,8 +35,12 @@ DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].some(g => g.off
 FITS = (
     "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"
 )
-SMALLEST_LEGEND = """() => Math.min(...[...document.querySelectorAll('.js-plotly-plot')].filter(g => g.offsetParent)
-  .flatMap(g => [...g.querySelectorAll('.legendtext')]).map(t => parseFloat(t.style.fontSize)))"""
+SMALL_TEXT = """least => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g.offsetParent)
+  .flatMap(g => [...g.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getBoundingClientRect().width)
+    .flatMap(t => [t, ...t.querySelectorAll('tspan')]).filter(t => t.textContent.trim())
+    .map(t => [parseFloat(getComputedStyle(t).fontSize), t.textContent.trim().slice(0, 40)])
+    .filter(([px]) => px < least - 0.5).map(([px, words]) => `${g.closest('[id^=graph-]').id}: ${px} px "${words}"`))"""
+"""Every drawn text of the charts on show smaller than `least` px: titles, legends, labels, ticks, source lines."""
 SCROLLED_LEGENDS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g.offsetParent
   && g._fullLayout.legend && g._fullLayout.legend._effHeight + 1 < g._fullLayout.legend._height)
   .map(g => g.closest('[id^=graph-]').id)"""
@@ -91,9 +96,11 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 everywhere += [f"{name}: {p}" for p in sorted(_problems(page))]
             if page.evaluate("document.documentElement.scrollWidth") > width:
                 everywhere.append(f"{name}: the page scrolls sideways")
-        for query in ("compare=1,2", "compare=5,6", "view=timeline") if mode in TEXT_CHECKED else ():
+        queries = ("compare=1,2", "compare=5,6", "view=timeline") + (("view=timeline&slide=2",) if extra else ())
+        for query in queries if mode in TEXT_CHECKED else ():
             page.goto(f"{server_url}/?{query}{extra}")
             everywhere += [f"{query}: {p}" for p in sorted(_problems(page))]
+            everywhere += [f"{query}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)] if extra else []
         for congress in SLIDE_WALK if extra else ():
             page.goto(f"{server_url}/?congress={congress}{extra}")
             for slide in range(1, 5):
@@ -108,9 +115,7 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                     everywhere += [f"{where}: {p}" for p in sorted(_problems(page))]
                 if not page.evaluate(FITS):
                     everywhere.append(f"{where}: the slide scrolls at {width}×{height}")
-                smallest = 23 if height >= 1080 else SLIDE_LEGEND_FONT  # a hall of eight parties at 720
-                if page.evaluate(SMALLEST_LEGEND) < smallest:
-                    everywhere.append(f"{where}: legend text under {smallest} px")
+                everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 everywhere += [f"{where}: {g}'s legend scrolls" for g in page.evaluate(SCROLLED_LEGENDS)]
         for lesson in frames.lessons[frames.lessons.step == 1].itertuples() if mode in LESSON_MODES else ():
             page.goto(f"{server_url}/?lesson={lesson.lesson_id}")
@@ -122,8 +127,9 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 page.keyboard.press("r")  # the answer shown: the step at its tallest
                 page.wait_for_function("() => !document.querySelector('.page.unrevealed')")
                 where = f"lesson {step.lesson_id}, step {step.step}"
-                if page.evaluate(DRAWN):  # beside the lesson's panel, no label cut off or overlapping
+                if page.evaluate(DRAWN):  # beside the lesson's panel, no label cut off, overlapping or small
                     everywhere += [f"{where}: {p}" for p in sorted(_problems(page))]
+                    everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 if not page.evaluate(FITS):
                     everywhere.append(f"{where}: scrolls at {width}×{height}")
     finally:

@@ -86,28 +86,34 @@ def test_timeline_bars_are_named_dated_and_evenly_spaced(draw) -> None:
     assert len({t.legendgroup for t in fig.data if t.showlegend}) == len([t for t in fig.data if t.showlegend])
 
 
-def test_a_slide_s_timeline_puts_the_series_side_by_side_with_its_legend_under_the_bars(draw) -> None:
+def test_a_slide_s_timeline_draws_one_series_named_in_its_subtitle_with_its_legend_under_the_bars(draw) -> None:
+    """Twenty-five bars side by side leave no room for 24 px labels: each series has a slide of its own."""
     wide = slide_room(slide_size(1080, tall=True), 1920)
-    fig = draw("timeline", size=wide, view="timeline")
-    assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]  # beside, not above one another
-    assert fig.layout.yaxis.domain == fig.layout.yaxis2.domain
+    fig = draw("timeline", size=wide, view="timeline", present=True)
+    assert "xaxis2" not in fig.layout
+    assert fig.layout.title.subtitle.text == "All-Russian Congresses (Soviet Russia), 1917–1937"
+    assert len(fig.data[0].x) <= 17 and "I<br>Jun<br>1917" in fig.data[0].x  # a large projector has room for years
     assert fig.layout.legend.orientation == "h" and fig.layout.height == wide.height
-    assert "I<br>Jun<br>1917" in fig.data[0].x  # a large projector has room for the years
+    union = draw("timeline", size=wide, view="timeline", present=True, slide=2)
+    assert union.layout.title.subtitle.text == "All-Union Congresses (USSR), 1922–1936"
+    assert {c for t in union.data for c in t.customdata} == {f"au-0{n}" for n in range(1, 9)}
     page = draw("timeline", view="timeline")
     assert len([t for t in page.data if t.showlegend]) == 20  # on the page, every group is in the legend
+    assert page.layout.xaxis2.domain == page.layout.xaxis.domain  # both series, one above the other
 
 
 def test_a_small_slide_s_timeline_names_its_larger_groups_and_says_how_many_it_leaves_out(draw) -> None:
     small = slide_room(slide_size(720, tall=True), 1280)
-    fig = draw("timeline", size=small, view="timeline")
+    fig = draw("timeline", size=small, view="timeline", present=True)
     named = {t.name for t in fig.data if t.showlegend}
     assert named == {"Bolsheviks / Communists", "Left SRs", "SRs", "Mensheviks", "Non-party", "Various"}
     drawn = {t.name for t in fig.data}
-    assert {"Bund", "Komsomol", "Anarchists"} <= drawn  # left out of the legend, still drawn and hovered
+    assert {"Bund", "Anarchists"} <= drawn  # left out of the legend, still drawn and hovered
     note = annotation(fig, "source-line")
-    assert "12 smaller groups, under 5 % at every congress, are not in the legend" in note
+    assert "smaller groups, under 5 % at every congress, are not in the legend" in note
     assert "Hatched: not accounted for in the source. Cross-hatched: no party shares" in note
-    assert "I<br>Jun<br>’17" in next(t for t in fig.data if t.meta["part_id"] == "communist-party").x
+    assert "XVI<br>Jan<br>’35" in next(t for t in fig.data if t.meta["part_id"] == "communist-party").x
+    assert fig.layout.xaxis.tickfont.size == 24
 
 
 def test_slides_are_laid_out_for_the_width_the_window_gives_them() -> None:
@@ -115,8 +121,8 @@ def test_slides_are_laid_out_for_the_width_the_window_gives_them() -> None:
     assert slide_room(slide, None) == slide  # the page has not said yet
     assert (slide_room(slide, 1280).room, slide_room(slide, 1280).font) == (1200, 24)
     assert (slide_room(slide, 1024).room, slide_room(slide, 1024).font) == (950, 24)  # a slide keeps 24 px
-    lesson = slide_room(slide, 1280, lesson=True)  # beside the panel (22rem at 1280 px)
-    assert (lesson.room, lesson.font) == (800, 18)
+    lesson = slide_room(slide, 1280, lesson=True)  # beside the panel (22rem at 1280 px), still in 24 px type
+    assert (lesson.room, lesson.font, lesson.least) == (800, 24, 24)
     assert slide_room(slide_size(1080), 1920, lesson=True).font == 28
     assert slide_room(slide, 1290).name == slide_room(slide, 1282).name  # near widths share figures
     assert window_size([1280, 720]) == (1280, 720)

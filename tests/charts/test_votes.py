@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from dashboard.style import VOTE_COLOURS, slide_room, slide_size
@@ -65,25 +66,37 @@ def test_a_congress_with_only_uncounted_votes_is_a_list(draw) -> None:
     assert not fig.data and "Recorded without a count" in annotation(fig, "uncounted")
 
 
-def test_a_small_projector_s_key_runs_after_the_title_not_onto_the_subtitle(draw) -> None:
-    """At 1024 px the bars' labels leave the plot narrower than the four-entry key: plotly.js would wrap it
-    onto the subtitle. It starts after the title instead, left of the plot, on the title's line."""
+def test_a_slide_puts_each_label_on_its_own_line_above_its_bar_in_24_px_type(draw) -> None:
+    """On a 1024×768 slide the Fourth Congress's four bars keep 24 px type: each vote's label runs the figure's
+    width above its bar, so the bars need no label margin and the key fits the title's line at the right."""
     small = slide_room(slide_size(768, tall=True), 1024)
     fig = draw("votes", size=small, congress_id="ar-04")
-    assert fig.layout.legend.x < 0 and fig.layout.legend.xanchor == "left"  # so that it may run the figure's width
-    assert fig.layout.legend.y > 1 and fig.layout.legend.yanchor == "middle"  # above the plot: the title's line
+    labels = [a for a in fig.layout.annotations if a.name == "label"]
+    first, second = (a.text for a in labels[:2])
+    assert (first, second) == ("Ratify the Treaty of Brest-Litovsk", "the same vote, by a second source (2)")
+    bars = {t.meta["variant"]: t.y[0] for t in fig.data if t.meta["vote_id"] == "brest-litovsk-ratification"}
+    assert all(a.yanchor == "bottom" for a in labels) and bars[0] < bars[1]  # top down: label, bar, label, bar
+    assert fig.layout.margin.l == 20 and fig.layout.yaxis.visible is False
+    assert (fig.layout.legend.x, fig.layout.legend.xanchor, fig.layout.legend.yref) == (1, "right", "container")
     assert {t.name for t in fig.data if t.showlegend} == {"For", "Against", "Abstained", "Did not vote"}
-    narrower = draw("votes", size=replace(small, room=700), congress_id="ar-04")  # the title's line too short
+    sizes = [a.font.size for a in fig.layout.annotations] + [fig.layout.legend.font.size]
+    assert min(sizes) == 24
+    assert "Below the dotted line, a party caucus. Uncounted parts not drawn." in annotation(fig, "source-line")
+    narrower = draw("votes", size=replace(small, room=600), congress_id="ar-04")  # the title's line too short
     assert (narrower.layout.legend.y, narrower.layout.legend.yanchor) == (1, "bottom")  # its own line, above the bars
     assert narrower.layout.margin.t > fig.layout.margin.t  # with room kept for it
-    wide = draw("votes", size=slide_room(slide_size(1080, tall=True), 1920), congress_id="ar-04")
-    assert (wide.layout.legend.x, wide.layout.legend.xanchor, wide.layout.legend.yref) == (1, "right", "container")
 
 
-def test_a_slide_s_uncounted_votes_are_rewrapped_at_the_size_they_fit(draw) -> None:
-    """Five votes without a count share a 1280×720 slide with the bars: smaller type, but on lines the
-    figure's width, not squeezed to half of it at 13 px."""
+def test_a_slide_lists_the_uncounted_votes_that_fit_its_24_px_type_and_says_how_many_more(draw) -> None:
+    """Five votes without a count share a 1280×720 slide with the bars: in 24 px type, on lines the figure's
+    width, as many as fit, then how many more the congress's page lists."""
     fig = draw("votes", size=slide_room(slide_size(720, tall=True), 1280), congress_id="ar-01")
     listed = next(a for a in fig.layout.annotations if a.name == "uncounted")
-    assert listed.font.size >= 17
-    assert max(len(line) for line in listed.text.split("<br>")) > 80
+    lines = listed.text.split("<br>")
+    assert listed.font.size == 24 and max(len(line) for line in lines) > 70
+    assert lines[1].startswith("• Convince the Allies to end the war")
+    more = 5 - sum(line.startswith("• ") for line in lines)
+    told = f"… and {more} more recorded without a count: the congress's page lists them all"
+    assert more > 0 and html.unescape(lines[-1]) == told
+    page = draw("votes", congress_id="ar-01")  # the page lists all five
+    assert annotation(page, "uncounted").count("• ") == 5
