@@ -321,7 +321,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             # the hall's slide has its line of facts and the choice of vote above the chart; beside a lesson,
             # the facts go in the lesson's panel
             hall = state.view == "congress" and slide == 1
-            size = size if narrow else slide_size(height, tall=not hall or bool(lesson[0]), choice=hall)
+            choice = hall and len(hall_options(state.congress_id)) > 1
+            size = size if narrow else slide_size(height, tall=True, choice=choice, facts=hall and not lesson[0])
             beside = (
                 state.view == "congress"
                 and slide == 3

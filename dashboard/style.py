@@ -172,19 +172,22 @@ window heights of SLIDE_SIZES: on a small projector every pixel goes to the char
 
 
 CHOICE_PX = 40
-"""The hall's choice of vote ("The seats show: Parties / This vote") above a lesson's seat chart."""
+"""The hall's choice of vote ("The seats show: Parties / This vote") above its seat chart."""
+FACTS_PX = 90
+"""The hall's line of facts (when, where, delegates) above its seat chart: three lines at most."""
 
 
-def slide_size(window_height: int | None, tall: bool = False, choice: bool = False) -> Size:
+def slide_size(window_height: int | None, tall: bool = False, choice: bool = False, facts: bool = False) -> Size:
     """The slide size for a window: the tallest whose window height it does not exceed; `tall` where the
-    figure has the slide to itself, or only a `choice` of what it shows above it."""
+    figure has the slide to itself, or only a `choice` of what it shows, or the hall's `facts`, above it."""
     fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
     window = max(fits) if fits else min(SLIDE_SIZES)
     size = SLIDE_SIZES[window]
     if not tall:
         return size
-    room = SLIDE_ROOM[window] - (CHOICE_PX if choice else 0)
-    return replace(size, name=f"{size.name}-tall{'-choice' if choice else ''}", height=size.height + room)
+    room = SLIDE_ROOM[window] - (CHOICE_PX if choice else 0) - (FACTS_PX if facts else 0)
+    above = ("-choice" if choice else "") + ("-facts" if facts else "")
+    return replace(size, name=f"{size.name}-tall{above}", height=size.height + room)
 
 
 LESSON_ASIDE_PX = {1100: 306, 1400: 374, 100_000: 442}
