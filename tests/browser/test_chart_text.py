@@ -66,7 +66,7 @@ def _problems(page: Page) -> set[str]:
     first = _measure(page)
     if not first:
         return first
-    time.sleep(1)
+    time.sleep(0.6)
     return first & _measure(page)
 
 
