@@ -239,10 +239,11 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         elif measure == "share" and mine.share.isna().all():
             why = "Counts without a total: no shares"
         if why:
+            beside = (size.laid_out(0) - label_margin(list(labels.values()), size) - 40) / (size.font * 0.58)
             fig.add_annotation(
                 x=0,
                 y=labels[c.congress_id],
-                text=why,
+                text=wrap(why, max(16, round(beside)), lines=3) if slide else why,  # within a slide's plot
                 xanchor="left",
                 showarrow=False,
                 font={"size": size.text(size.font - 1), "color": THEMES[style.theme].muted},
