@@ -244,11 +244,25 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 x=0,
                 y=labels[c.congress_id],
                 text=wrap(why, max(16, round(beside)), lines=3) if slide else why,  # within a slide's plot
+                align="left",
                 xanchor="left",
                 showarrow=False,
                 font={"size": size.text(size.font - 1), "color": THEMES[style.theme].muted},
                 name=f"missing-{c.congress_id}",
             )
+    drawn = bool(fig.data)
+    if not drawn:  # no congress has the measure asked for: the rows still stand, each saying why
+        fig.add_trace(
+            go.Bar(
+                x=[0] * len(labels),
+                y=list(labels.values()),
+                orientation="h",
+                showlegend=False,
+                hoverinfo="skip",
+                marker={"color": "rgba(0,0,0,0)"},
+                meta={"part_id": "nothing"},
+            )
+        )
     fig.update_layout(
         barmode="stack",
         bargap=0.3,
@@ -263,8 +277,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         type="category", categoryorder="array", categoryarray=order[::-1], ticks="", showgrid=False, automargin=False
     )
     fig.update_xaxes(
+        visible=drawn,
         side="top",
-        range=[0, 100] if measure == "share" else None,
+        range=[0, 100] if measure == "share" else None if drawn else [0, 1],
         gridcolor=THEMES[style.theme].grid,
         ticksuffix="%" if measure == "share" else "",
         nticks=max(3, (size.laid_out(0) - label_margin(order, size)) // (size.font * 5)) if slide else None,
