@@ -335,8 +335,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             if state.view == "congress" and state.congress_id:
                 slide_words = slide_text(frames, state.congress_id, slide)
             if lesson[0] and hall and not narrow:  # the facts, once revealed, under the lesson's caption
-                facts_part = [html.Div(slide_words, className="lesson-facts")] if lesson[2] else []
-                lesson, slide_words = (lesson[0], [*lesson[1][:-1], *facts_part, lesson[1][-1]], lesson[2]), []
+                lesson = (lesson[0], lesson_panel(frames, row, lesson[2], facts=slide_words), lesson[2])
+                slide_words = []
         n = len(CHART_IDS)
         single = (no_update,) * (6 * n + 1)
         hall_choice = (no_update,) * 3

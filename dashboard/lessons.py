@@ -68,9 +68,9 @@ def has_question(row: pd.Series) -> bool:
     return isinstance(row.question, str) and bool(row.question)
 
 
-def lesson_panel(frames: Frames, row: pd.Series, revealed: bool) -> list:
-    """A step's panel: the lesson and where you are, the caption with its sources, and the question
-    with its answer, which shows only after Reveal."""
+def lesson_panel(frames: Frames, row: pd.Series, revealed: bool, facts: list | None = None) -> list:
+    """A step's panel: the lesson and where you are, the caption with its sources, the question with its
+    answer, which shows only after Reveal, and then the slide's `facts` where the panel holds them (a hall's)."""
     out: list = [
         html.P(f"Lesson · {row.title}", className="lesson-title"),
         html.P(f"Step {row.step} of {row.steps}", className="lesson-counter", role="status"),
@@ -85,6 +85,8 @@ def lesson_panel(frames: Frames, row: pd.Series, revealed: bool) -> list:
                 html.P([html.Strong("Answer: "), *with_terms(frames, row.answer)], className="lesson-answer"),
                 _sources(frames, row.lesson_id, int(row.step), "answer"),
             ]
+    if facts and revealed:
+        out.append(html.Div(facts, className="lesson-facts"))
     out.append(html.P(KEYS, className="lesson-keys"))
     return [o for o in out if o is not None]
 

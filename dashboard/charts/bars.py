@@ -24,6 +24,7 @@ from dashboard.charts.base import (
 )
 from dashboard.charts.draw import (
     LABELLED_BAR,
+    category_axis,
     finish,
     label_margin,
     labels_above,
@@ -109,17 +110,7 @@ def breakdown_draw(title: str, kind: str):
             fig.update_traces(width=LABELLED_BAR)
             fig.update_yaxes(visible=False, range=[units, 0])
         else:
-            fig.update_yaxes(
-                type="category",
-                categoryorder="array",
-                categoryarray=keys[::-1],
-                tickvals=keys,
-                ticktext=labels,
-                ticks="",
-                showgrid=False,
-                tickfont={"size": size.font},
-                automargin=False,
-            )
+            fig.update_yaxes(**category_axis(keys, labels), showgrid=False, tickfont={"size": size.font})
         left = 20 if above else label_margin(labels, size)
         ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("value-"))
         end = value_axis_end(float(top[measure].max()), ends, left, size)

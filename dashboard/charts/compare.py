@@ -229,6 +229,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 textfont={"size": size.text(size.font - 3)},
             )
         )
+    order = list(labels.values())
+    left = label_margin(order, size)
     for _, c in congresses.iterrows():
         mine = listed[listed.congress_id == c.congress_id]
         why = None
@@ -239,7 +241,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         elif measure == "share" and mine.share.isna().all():
             why = "Counts without a total: no shares"
         if why:
-            beside = (size.laid_out(0) - label_margin(list(labels.values()), size) - 40) / (size.font * 0.58)
+            beside = (size.laid_out(0) - left - 40) / (size.font * 0.58)
             fig.add_annotation(
                 x=0,
                 y=labels[c.congress_id],
@@ -271,7 +273,6 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         hovermode="closest",
     )
     _, smaller = slide_legend(fig, parts, size) if slide else (0, [])
-    order = list(labels.values())
     key = _slide_key(fig, size) if slide else ""
     fig.update_yaxes(
         type="category", categoryorder="array", categoryarray=order[::-1], ticks="", showgrid=False, automargin=False
@@ -282,7 +283,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         range=[0, 100] if measure == "share" else None if drawn else [0, 1],
         gridcolor=THEMES[style.theme].grid,
         ticksuffix="%" if measure == "share" else "",
-        nticks=max(3, (size.laid_out(0) - label_margin(order, size)) // (size.font * 5)) if slide else None,
+        nticks=max(3, (size.laid_out(0) - left) // (size.font * 5)) if slide else None,
     )
     fig = finish(
         fig,
@@ -291,7 +292,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         sources=source_line(listed.source, style.link, style.retrieved),
         size=size,
         theme=style.theme,
-        left=label_margin(order, size),
+        left=left,
         top=round(size.font * 1.6),
         legend_below=len(fig.data) if size.narrow else 0,
         bottom=(key.count("<br>") + 1) * round(size.font * 1.3) + 16 if key else 0,
@@ -317,7 +318,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             y=0,
             xanchor="left",
             yanchor="top",
-            xshift=10 - label_margin(order, size),
+            xshift=10 - left,
             yshift=-6,
             align="left",
             showarrow=False,
@@ -332,17 +333,17 @@ def _slide_key(fig: go.Figure, size: Size) -> str:
     across there into the bars, now and then. Each entry is a coloured square and the party's name."""
     font = size.text(size.font - 3)
     chars = round((size.laid_out(0) - 40) / (font * 0.6))
-    lines, line = [], []
+    rows: list[list[str]] = [[]]
+    used = 0  # characters on the current row, each entry its name and five for the square and the gap
     for trace in fig.data:
         if trace.showlegend is False:
             continue
-        entry = f"<span style='color:{trace.marker.color}'>■</span> {html.escape(trace.name)}"
-        if line and sum(len(n) + 5 for n in [*(t for _, t in line), trace.name]) > chars:
-            lines.append(line)
-            line = []
-        line.append((entry, trace.name))
-    lines.append(line)
-    return "<br>".join("   ".join(entry for entry, _ in row) for row in lines if row)
+        if rows[-1] and used + len(trace.name) + 5 > chars:
+            rows.append([])
+            used = 0
+        rows[-1].append(f"<span style='color:{trace.marker.color}'>■</span> {html.escape(trace.name)}")
+        used += len(trace.name) + 5
+    return "<br>".join("   ".join(row) for row in rows if row)
 
 
 def basis_text(parts: pd.DataFrame, measure: str, slide: bool = False) -> str:

@@ -23,7 +23,15 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import end_label_width, finish, label_margin, source_line, value_axis_end, wrap
+from dashboard.charts.draw import (
+    category_axis,
+    end_label_width,
+    finish,
+    label_margin,
+    source_line,
+    value_axis_end,
+    wrap,
+)
 from dashboard.charts.walk import breakdown_steps, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
@@ -230,13 +238,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         left = label_margin(labels, size)
         fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)], row=row, col=1)
         fig.update_yaxes(
-            type="category",
-            categoryorder="array",
-            categoryarray=keys[::-1],
-            tickvals=keys,
-            ticktext=labels,
-            ticks="",
-            automargin=False,
+            **category_axis(keys, labels),
             row=row,
             col=1,
             tickfont={"size": size.text(size.font - (3 if len(labels) > 4 else 1))},

@@ -260,3 +260,16 @@ def labels_above(fig: go.Figure, labels: list[str], places: list[float], size: S
             font={"size": size.font},
             name="label",
         )
+
+
+def category_axis(keys: list[str], labels: list[str]) -> dict:
+    """A bar chart's category axis: one category per id, top to bottom in the given order, each labelled."""
+    return {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": keys[::-1],
+        "tickvals": keys,
+        "ticktext": labels,
+        "ticks": "",
+        "automargin": False,
+    }

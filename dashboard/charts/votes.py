@@ -13,6 +13,7 @@ from dashboard.charts.draw import (
     LABELLED_BAR,
     PHONE_WIDTH,
     WIDE_WIDTH,
+    category_axis,
     finish,
     heading_font,
     label_margin,
@@ -174,20 +175,21 @@ def _listed(listed: pd.DataFrame, size: Size, font: int) -> list[str]:
     return [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
 
 
+def _list_lines(items: list[str]) -> int:
+    """How many lines the list of votes without a count takes: its header and its items' lines."""
+    return 1 + sum(item.count("<br>") + 1 for item in items)
+
+
 def _fewer(items: list[str], room: float, font: int, chars: int) -> tuple[list[str], int]:
     """As many of the listed votes as fit `room` at a slide's least type, and a line saying how many more
     the congress's page lists; every item where all fit. Returns the lines' items and their count."""
-
-    def lines(kept: list[str]) -> int:
-        return 1 + sum(item.count("<br>") + 1 for item in kept)
-
     kept = list(items)
-    while len(kept) > 1 and lines(kept) * font * 1.3 > room:
+    while len(kept) > 1 and _list_lines(kept) * font * 1.3 > room:
         kept.pop()
     if len(kept) < len(items):
         more = len(items) - len(kept) + 1
         kept[-1] = wrap(f"… and {more} more recorded without a count: the congress's page lists them all", chars)
-    return kept, lines(kept)
+    return kept, _list_lines(kept)
 
 
 def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
@@ -215,7 +217,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     if not listed.empty:
         header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
         items = _listed(listed, size, font)
-        lines = 1 + sum(item.count("<br>") + 1 for item in items)
+        lines = _list_lines(items)
         if size.width or size.fit:  # a fixed-size image or a slide: the list shrinks to fit beside the bars
             plot_px = size.height - chrome
             bars_need = units * size.font * 1.25 if above else len(bars) * size.font * 2.6
@@ -223,7 +225,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
             while font > max(11, size.least) and lines * font * 1.3 > room:  # smaller type, rewrapped
                 font -= 1
                 items = _listed(listed, size, font)
-                lines = 1 + sum(item.count("<br>") + 1 for item in items)
+                lines = _list_lines(items)
             every = items
             items, lines = _fewer(items, room, font, _line_chars(size, font))
             list_px = lines * font * 1.45
@@ -267,15 +269,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         if caucus and len(caucus) < len(labels):
             fig.add_hline(y=len(caucus) - 0.5, line={"color": muted, "dash": "dot"})
         fig.update_yaxes(
-            type="category",
-            categoryorder="array",
-            categoryarray=keys[::-1],
-            tickvals=keys,
-            ticktext=labels,
-            ticks="",
-            showgrid=False,
-            automargin=False,
-            domain=[list_share + 0.06 if not listed.empty else 0, 1],
+            **category_axis(keys, labels), showgrid=False, domain=[list_share + 0.06 if not listed.empty else 0, 1]
         )
         peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
         left = left_margin(labels, size)
@@ -309,11 +303,11 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         left=left,
         top=legend_top,
         key_on_title_line=key_on_title_line,
-        basis=(kinds + ". A count the source does not give is not drawn.")
-        if not bars.empty and not above
+        basis=None
+        if bars.empty
         else _slide_basis(bars)
-        if above and not bars.empty
-        else None,
+        if above
+        else kinds + ". A count the source does not give is not drawn.",
         plot_height=None if size.width or size.fit else round(plot_px),
         wide=True,
     )
@@ -323,11 +317,11 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
 
 
 def _fit_slide(fig: go.Figure, bars_px: float, items: list[str], header: str, font: int, chars: int) -> None:
-    """Give a slide's bars the height their lines of type need, measured on the finished figure, and more up to
-    twice that where the votes without a count leave room; those votes get as many of the lines under the bars
-    as they fit."""
+    """Give a slide's bars the height their lines of type need, measured on the finished figure, and more, up
+    to 1.6 times that, where the votes without a count leave room; those votes get as many of the lines under
+    the bars as they fit."""
     plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    listed = (1 + sum(item.count("<br>") + 1 for item in items)) * font * 1.3 + 12 if items else 0
+    listed = _list_lines(items) * font * 1.3 + 12 if items else 0
     bars_px = min(plot, max(bars_px, min(bars_px * 1.6, plot - listed)))
     fig.update_yaxes(domain=[1 - bars_px / plot, 1])
     if items:
