@@ -12,7 +12,8 @@ from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.chart_cache import ChartCache
 from dashboard.charts import CHART_IDS, HALL, SEATS, chart
-from dashboard.charts.compare import CHANGE, SOURCES_DIFFER, change_table, head_parts
+from dashboard.charts.compare import CHANGE, SOURCES_DIFFER, change_table, head_parts, smaller_left_out
+from dashboard.charts.parties import LEGEND_SHARE
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
@@ -354,12 +355,15 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             hidden = (True, False, True)
             compared = list(state.compare_ids)
         elif state.view == "compare":
-            figure = charts.figure("compare", state, size, state.theme)
+            figure, parts = charts.figure("compare", state, size, state.theme), charts.rows("compare", state)
+            least = LEGEND_SHARE if " slides " in f"{page} " and len(state.compare_ids) > 2 else 0  # a crowded slide
+            left_out = smaller_left_out(parts, least) if least else ""
             compare = (
                 figure,
                 graph_style(figure),
                 [charts.summary("compare", state), cite(state, "compare")],
-                data_table(change_table(charts.rows("compare", state)), row_headers=True),
+                [data_table(change_table(parts, least), row_headers=True)]
+                + ([html.P(left_out, className="left-out")] if left_out else []),
             )
             hidden = (True, False, True)
             compared = list(state.compare_ids)

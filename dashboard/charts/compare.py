@@ -13,7 +13,17 @@ import plotly.graph_objects as go
 
 from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import Chart, base_text, context, part_count, part_share, part_table, part_value
-from dashboard.charts.draw import finish, label_margin, legend_room, side_legend, source_line, wrap
+from dashboard.charts.draw import (
+    LINE_SPACING,
+    finish,
+    label_margin,
+    legend_room,
+    plot_height,
+    rows_by_label,
+    side_legend,
+    source_line,
+    wrap,
+)
 from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
 from dashboard.style import THEMES, Size, Style, party_colour
@@ -145,11 +155,14 @@ def head_parts(column: str) -> tuple[str, str, str]:
     return lead, comma + base, differ + note
 
 
-def change_table(parts: pd.DataFrame) -> pd.DataFrame:
-    """The change table for people: a row per party, a column per congress and a change column between."""
+def change_table(parts: pd.DataFrame, least: float = 0) -> pd.DataFrame:
+    """The change table for people: a row per party, a column per congress and a change column between;
+    only the parties reaching `least` % of some congress's base (a crowded slide's), where one is asked."""
     long = changes(parts)
     if long.empty:
         return pd.DataFrame()
+    if least:
+        long = long[long.lineage_id.isin(larger_groups(parts, least))]
     labels = parts[parts.status == "listed"].drop_duplicates("lineage_id").set_index("lineage_id").row_label
     long["within_label"] = long.within.map(labels)
     heads = {}
@@ -175,6 +188,23 @@ def change_table(parts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({column: table[column] for column in ordered})
 
 
+def larger_groups(parts: pd.DataFrame, least: float) -> list[str]:
+    """The lineages that reach `least` % of some compared congress's base, and the part left unaccounted for."""
+    peak = parts[parts.status == "listed"].groupby("lineage_id").share.max()
+    return [key for key in lineage_order(parts) if key == GAP_ID or peak.get(key, 0) >= least]
+
+
+def smaller_left_out(parts: pd.DataFrame, least: float) -> str:
+    """The line under a crowded slide's change table naming how many smaller groups it leaves out."""
+    smaller = len(lineage_order(parts)) - len(larger_groups(parts, least))
+    if not smaller:
+        return ""
+    return (
+        f"{smaller} smaller groups, under {least:.0f} % in each congress, are left out here: "
+        "the full table is on the page outside presentation mode."
+    )
+
+
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     """Draw one stacked bar per congress, parties left to right in the same order, as counts of each
     congress's own named base or as shares of it. A sub-faction is a segment of its own inside its party,
@@ -184,6 +214,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     congresses = parts.drop_duplicates("congress_id")
     slide = size.fit and not size.narrow  # a slide keeps to its height and width: its legend goes under the bars
     labels = {r.congress_id: bar_label(r, size.narrow, slide) for _, r in congresses.iterrows()}
+    places, lines = rows_by_label(list(labels.values()))
+    # a slide's rows are as tall as their labels; elsewhere, evenly spaced categories
+    where = dict(zip(labels, places, strict=True)) if slide else labels
     listed = parts[parts.status == "listed"]
     fig = go.Figure()
     for key in lineage_order(parts):
@@ -196,7 +229,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             children = listed[(listed.congress_id == r.congress_id) & (listed.within == r.part_id)]
             inside = children["count"].sum() if measure == "count" else children.share.sum()
             xs.append(float(value) - float(inside))
-            ys.append(labels[r.congress_id])
+            ys.append(where[r.congress_id])
             shown = part_count(r) if measure == "count" else part_share(r)
             texts.append(f"{r.label} {shown}")
             within = f", within the {r.within}" if isinstance(r.within, str) else ""
@@ -244,7 +277,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             beside = (size.laid_out(0) - left - 40) / (size.font * 0.58)
             fig.add_annotation(
                 x=0,
-                y=labels[c.congress_id],
+                y=where[c.congress_id],
                 text=wrap(why, max(16, round(beside)), lines=3) if slide else why,  # within a slide's plot
                 align="left",
                 xanchor="left",
@@ -257,7 +290,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=[0] * len(labels),
-                y=list(labels.values()),
+                y=list(where.values()),
                 orientation="h",
                 showlegend=False,
                 hoverinfo="skip",
@@ -274,9 +307,25 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     )
     _, smaller = slide_legend(fig, parts, size) if slide else (0, [])
     key = _slide_key(fig, size) if slide else ""
-    fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=order[::-1], ticks="", showgrid=False, automargin=False
-    )
+    if slide:
+        fig.update_yaxes(
+            tickvals=places,
+            ticktext=order,
+            range=[lines, 0],
+            ticks="",
+            showgrid=False,
+            zeroline=False,
+            automargin=False,
+        )
+    else:
+        fig.update_yaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=order[::-1],
+            ticks="",
+            showgrid=False,
+            automargin=False,
+        )
     fig.update_xaxes(
         visible=drawn,
         side="top",
@@ -288,7 +337,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     fig = finish(
         fig,
         title=TITLE,
-        subtitle=parts.attrs["subtitle"],
+        subtitle="" if slide and len(labels) > 2 else parts.attrs["subtitle"],  # a crowded slide's rows name them
         sources=source_line(listed.source, style.link, style.retrieved),
         size=size,
         theme=style.theme,
@@ -296,7 +345,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         top=round(size.font * 1.6),
         legend_below=len(fig.data) if size.narrow else 0,
         bottom=(key.count("<br>") + 1) * round(size.font * 1.3) + 16 if key else 0,
-        basis=basis_text(parts, measure, slide) + left_out(smaller, "in each congress", "a segment"),
+        basis=basis_text(parts, measure, slide)
+        + left_out(smaller, "in each congress", "a segment", "key" if slide else "legend"),
         height=None
         if size.width
         else (
@@ -308,6 +358,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         ),
         wide=True,
     )
+    if slide and drawn and plot_height(fig) < lines * size.font * LINE_SPACING:
+        # a crowded slide's rows take the room of the value axis above them; the bars carry their numbers
+        fig.update_xaxes(visible=False)
+        fig.update_layout(margin={"t": fig.layout.margin.t - round(size.font * 1.6)})
     if key:  # under the plot, from the figure's left edge
         fig.update_layout(showlegend=False)
         fig.add_annotation(
@@ -352,19 +406,18 @@ def basis_text(parts: pd.DataFrame, measure: str, slide: bool = False) -> str:
     kinds = set(listed.population)
     differ = len(kinds) > 1 or (kinds and next(iter(kinds)) not in COMPARABLE)
     if measure == "share":
-        text = "Shares of each congress's own base, named under its bar."
+        text = "Shares of each congress's own base, named beside its bar."
     elif len(kinds) == 1 and next(iter(kinds)) in COMPARABLE:
         text = f"Every bar counts {population(next(iter(kinds)))}: the lengths compare directly."
     elif slide:
-        text = "Each bar counts its own base, named under it."
+        text = "Each bar counts its own base, named beside it."
     else:
-        text = "Counts of each congress's own base, named under its bar."
-    if differ:
-        text += (
-            " The bases differ or are not stated: no change is computed."
-            if slide
-            else " The bases differ or are not stated, so no change is computed between them."
-        )
+        text = "Counts of each congress's own base, named beside its bar."
+    if differ and slide:
+        why = "the bases differ" if len(kinds) > 1 else "the bases are not stated"
+        text = f"{text[:-1]}: {why}, so no change is computed."
+    elif differ:
+        text += " The bases differ or are not stated, so no change is computed between them."
     return text + (" Hatched: not accounted for." if slide else " Hatched grey: not accounted for in the source.")
 
 
@@ -380,7 +433,7 @@ def summary(parts: pd.DataFrame) -> str:
         measure = "count" if named["count"].notna().any() else "share"
         lead = named.sort_values(measure, ascending=False).iloc[0]
         out.append(f"{first.congress}: {cell_label(lead)} {part_value(lead)} {base_text(lead)}")
-    return "; ".join(out) + ". " + basis_text(parts, "share").split(" Hatched")[0]
+    return "; ".join(out) + ". " + basis_text(parts, parts.attrs.get("measure", "count")).split(" Hatched")[0]
 
 
 def table(parts: pd.DataFrame) -> pd.DataFrame:

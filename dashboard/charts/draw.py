@@ -80,8 +80,8 @@ def finish(
         sub = html.escape(subtitle)
     # Plotly places the subtitle under the title itself; the plot starts under both.
     title_px = round(title_font * 1.3 * (heading.count("<br>") + 1))
-    sub_px = round(sub_font * 1.3 * (sub.count("<br>") + 1))
-    margin_top = 12 + title_px + 10 + sub_px + 14 + top
+    sub_px = round(sub_font * 1.3 * (sub.count("<br>") + 1)) + 10 if sub else 0
+    margin_top = 12 + title_px + sub_px + 14 + top
     full_height = margin_top + plot_height + source_room + bottom if plot_height else height or size.height
     fig.update_layout(
         template=template(size, theme),
@@ -260,6 +260,31 @@ def labels_above(fig: go.Figure, labels: list[str], places: list[float], size: S
             font={"size": size.font},
             name="label",
         )
+
+
+LINE_SPACING = 1.3
+"""plotly.js's spacing of a text's lines, in multiples of its font size."""
+
+
+def plot_height(fig: go.Figure) -> int:
+    """The height of a finished figure's plot area, in pixels."""
+    return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+
+ROW_GAP = 0.2
+"""The space between two rows of bars beside their labels on a slide, in lines of the labels' type."""
+
+
+def rows_by_label(labels: list[str]) -> tuple[list[float], float]:
+    """Where a slide draws each bar beside its label, in lines of type from the top: each row as tall as its
+    label's lines (two at least, a bar's thickness) and a gap, so that a label of three lines takes the room it
+    needs from its neighbours of two. Returns the rows' middles and how many lines all take."""
+    places, line = [], 0.0
+    for label in labels:
+        tall = max(label.count("<br>") + 1, 2) + ROW_GAP
+        places.append(line + tall / 2)
+        line += tall
+    return places, line
 
 
 def category_axis(keys: list[str], labels: list[str]) -> dict:

@@ -98,9 +98,9 @@ def slide_legend(fig: go.Figure, parts: pd.DataFrame, size: Size) -> tuple[int, 
     return across_rows([t.name for t in fig.data if t.showlegend is not False], size), smaller
 
 
-def left_out(smaller: list[str], where: str, what: str) -> str:
-    """The note naming how many groups a slide's legend leaves out, and where to find them."""
+def left_out(smaller: list[str], where: str, what: str, key: str = "legend") -> str:
+    """The note naming how many groups a slide's legend (or `key`) leaves out, and where to find them."""
     if not smaller:
         return ""
     groups = f"{len(smaller)} smaller groups, under {LEGEND_SHARE:.0f} % {where}"
-    return f" {groups}, are not in the legend: hover {what} to name them."
+    return f" {groups}, are not in the {key}: hover {what} to name them."

@@ -29,6 +29,9 @@ TEXT_CHECKED = ("desk", "present", "present-768", "phone")
 SLIDE_WALK = ("1", "4", "5", "au-1")
 """Congresses whose four slides are each checked for fit, in every presentation mode: the Fourth's key of four
 votes and the First All-Union's two charts sharing a slide are the tightest at 1024×768."""
+CROWDED_SLIDES = ("view=timeline&slide=2", "compare=1,2,5,6", "compare=1,2,5,6&slide=2", "compare=au-1,au-8,5,6")
+"""Presentation queries checked for fit and text besides the pairs: the most labels and lines a comparison has
+(a name of three lines beside three of two), its change table, and bars without the measure asked for."""
 LESSON_MODES = ("present", "present-720")
 """The projectors every lesson step is walked on."""
 DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].some(g => g.offsetParent)"
@@ -96,11 +99,13 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 everywhere += [f"{name}: {p}" for p in sorted(_problems(page))]
             if page.evaluate("document.documentElement.scrollWidth") > width:
                 everywhere.append(f"{name}: the page scrolls sideways")
-        queries = ("compare=1,2", "compare=5,6", "view=timeline") + (("view=timeline&slide=2",) if extra else ())
+        queries = ("compare=1,2", "compare=5,6", "view=timeline") + (CROWDED_SLIDES if extra else ())
         for query in queries if mode in TEXT_CHECKED else ():
             page.goto(f"{server_url}/?{query}{extra}")
             everywhere += [f"{query}: {p}" for p in sorted(_problems(page))]
             everywhere += [f"{query}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)] if extra else []
+            if extra and not page.evaluate(FITS):
+                everywhere.append(f"{query}: the slide scrolls at {width}×{height}")
         for congress in SLIDE_WALK if extra else ():
             page.goto(f"{server_url}/?congress={congress}{extra}")
             for slide in range(1, 5):

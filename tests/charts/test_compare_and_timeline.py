@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 
 import pandas as pd
 
 from dashboard.charts import chart
-from dashboard.charts.compare import change_table, changes
+from dashboard.charts.compare import change_table, changes, smaller_left_out
 from dashboard.frames import Frames
 from dashboard.style import GAP_COLOUR, party_colour, slide_room, slide_size, window_size
 from dashboard.urls import State
@@ -127,3 +128,47 @@ def test_slides_are_laid_out_for_the_width_the_window_gives_them() -> None:
     assert slide_room(slide, 1290).name == slide_room(slide, 1282).name  # near widths share figures
     assert window_size([1280, 720]) == (1280, 720)
     assert window_size(["1280", True]) == (None, None) and window_size("1280x720") == (None, None)
+
+
+def test_a_crowded_comparison_slide_gives_each_row_its_label_s_lines_and_its_axis_room_to_the_rows(draw) -> None:
+    """Four congresses on a 1024×768 projector: the Sixth's name takes three lines, so its row is taller than
+    its neighbours'; the rows name the congresses, so the subtitle does not; the bars carry their numbers where
+    the value axis would leave the labels no room."""
+    small = slide_room(slide_size(768, tall=True), 1024)
+    fig = draw("compare", size=small, view="compare", compare_ids=("ar-01", "ar-02", "ar-05", "ar-06"))
+    places, labels = list(fig.layout.yaxis.tickvals), list(fig.layout.yaxis.ticktext)
+    assert [label.count("<br>") + 1 for label in labels] == [2, 2, 2, 3]
+    assert [round(b - a, 1) for a, b in pairwise(places)] == [2.2, 2.2, 2.7]
+    assert tuple(fig.layout.yaxis.range) == (9.8, 0)
+    assert fig.layout.title.subtitle.text == "" and fig.layout.xaxis.visible is False
+    party = next(t for t in fig.data if t.meta["part_id"] == "communist-party")
+    assert list(party.x) == [105, 390, 773, 946] and list(party.y) == places
+    note = annotation(fig, "source-line")
+    assert note.startswith("Each bar counts its own base, named beside it: the bases differ, so no change")
+    assert "smaller groups, under 5 % in each congress, are not in the key" in note
+    pair = draw("compare", size=small, view="compare", compare_ids=("ar-01", "ar-02"))
+    assert pair.layout.xaxis.visible is not False and "Second All-Russian" in pair.layout.title.subtitle.text
+
+
+def test_a_crowded_slide_s_change_table_keeps_the_larger_groups_and_the_gap(frames: Frames) -> None:
+    rows = _rows(frames, "ar-01", "ar-02", "ar-05", "ar-06")
+    full, slide = change_table(rows), change_table(rows, least=5)
+    assert list(slide.Party) == [
+        "Bolsheviks / Communists", "Left SRs", "SRs", "Mensheviks", "Various", "Not accounted for in the source"
+    ]  # fmt: skip
+    assert len(full) == len(slide) + 9 and list(slide.columns) == list(full.columns)
+    assert smaller_left_out(rows, 5).startswith("9 smaller groups, under 5 % in each congress, are left out here")
+    assert smaller_left_out(_rows(frames, "ar-05", "ar-06"), 60) == (
+        "8 smaller groups, under 60 % in each congress, are left out here: the full table is on the page outside"
+        " presentation mode."
+    )
+
+
+def test_the_comparison_s_caption_says_what_its_bars_count(frames: Frames) -> None:
+    compare = chart("compare")
+    counts = compare.summary(_rows(frames, "ar-01", "ar-02"))
+    assert counts.startswith("First All-Russian Congress of Soviets: SRs 285 of 784 delegates with full vote;")
+    assert counts.endswith("Counts of each congress's own base, named beside its bar. The bases differ or are not "
+                           "stated, so no change is computed between them.")  # fmt: skip
+    shares = compare.summary(_rows(frames, "ar-01", "ar-02", measure="share"))
+    assert "Shares of each congress's own base, named beside its bar." in shares
