@@ -17,7 +17,7 @@ from dashboard.charts.parties import LEGEND_SHARE
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
-from dashboard.layout import PARTIES
+from dashboard.layout import PARTIES, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
 from dashboard.style import DASHBOARD, NARROW_PX, PHONE, Size, slide_room, slide_size, window_size
@@ -403,7 +403,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             compared,
             state.measure,
             state.theme,
-            "Leave presentation mode" if state.present else "Presentation mode",
+            present_label(state.present),
             "true" if state.present else "false",
             page_title(state),
             state.view == "congress" and state.congress_id == order[0],

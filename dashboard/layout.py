@@ -131,14 +131,31 @@ def lesson_aside() -> html.Aside:
             html.Div(
                 className="lesson-controls",
                 children=[
-                    html.Button("← Previous step", id="step-prev", className="lesson-step"),
+                    html.Button(
+                        ["← Previous", html.Span(" step", className="long-label")],
+                        id="step-prev",
+                        className="lesson-step",
+                        **{"aria-label": "Previous step"},
+                    ),
                     html.Button("Reveal", id="reveal", className="reveal", title="Show the answer and the numbers (R)"),
-                    html.Button("Next step →", id="step-next", className="lesson-step"),
+                    html.Button(
+                        ["Next", html.Span(" step", className="long-label"), " →"],
+                        id="step-next",
+                        className="lesson-step",
+                        **{"aria-label": "Next step"},
+                    ),
                 ],
             ),
             worksheet_control(),
         ],
     )
+
+
+def present_label(present: bool) -> str | list:
+    """The presentation button's words: on slides, its full name where the header has room, else one word."""
+    if not present:
+        return "Presentation mode"
+    return [html.Span("Leave presentation mode", className="long-label"), html.Span("Exit", className="short-label")]
 
 
 def slide_bar() -> html.Nav:
@@ -148,11 +165,19 @@ def slide_bar() -> html.Nav:
         **{"aria-label": "Slides"},
         children=[
             html.Button(
-                "← Previous slide", id="slide-prev", className="slide-step", title="Previous slide (← or PageUp)"
+                ["← Previous", html.Span(" slide", className="long-label")],
+                id="slide-prev",
+                className="slide-step",
+                title="Previous slide (← or PageUp)",
+                **{"aria-label": "Previous slide"},
             ),
             html.Span(id="slide-counter", className="slide-counter", role="status"),
             html.Button(
-                "Next slide →", id="slide-next", className="slide-step", title="Next slide (→, Space or PageDown)"
+                ["Next", html.Span(" slide", className="long-label"), " →"],
+                id="slide-next",
+                className="slide-step",
+                title="Next slide (→, Space or PageDown)",
+                **{"aria-label": "Next slide"},
             ),
         ],
     )
@@ -186,7 +211,7 @@ def _masthead(frames: Frames) -> html.Header:
                         className="theme-select",
                     ),
                     html.Button(
-                        "Presentation mode",
+                        present_label(False),
                         id="present-toggle",
                         className="present-toggle",
                         title="Large text for the projector; ← and → step through the congresses",
@@ -200,7 +225,13 @@ def _masthead(frames: Frames) -> html.Header:
                 className="selector only-congress",
                 **{"aria-label": "Choose a congress"},
                 children=[
-                    html.Button("← Previous", id="prev", className="step", title="Previous congress (←)"),
+                    html.Button(
+                        ["← ", html.Span("Previous", className="long-label")],
+                        id="prev",
+                        className="step",
+                        title="Previous congress (←)",
+                        **{"aria-label": "Previous congress"},
+                    ),
                     html.Label("Congress", htmlFor="congress-select", className="visually-hidden"),
                     dcc.Dropdown(
                         id="congress-select",
@@ -210,7 +241,13 @@ def _masthead(frames: Frames) -> html.Header:
                         maxHeight=620,
                         className="congress-select",
                     ),
-                    html.Button("Next →", id="next", className="step", title="Next congress (→)"),
+                    html.Button(
+                        [html.Span("Next", className="long-label"), " →"],
+                        id="next",
+                        className="step",
+                        title="Next congress (→)",
+                        **{"aria-label": "Next congress"},
+                    ),
                 ],
             ),
             html.Div(

@@ -166,7 +166,7 @@ SLIDE_SIZES = {
     1080: Size("slide-1080", None, 720, 28, fit=True, least=SLIDE_TEXT_PX),
 }
 """Slides' figures, by the window heights they are drawn for: each fits its slide without scrolling."""
-SLIDE_ROOM = {720: 170, 768: 160, 1080: 110}
+SLIDE_ROOM = {720: 165, 768: 155, 1080: 113}
 """How much taller a slide's figure is where the slide has no line of facts and no choice above it, by the
 window heights of SLIDE_SIZES: on a small projector every pixel goes to the chart."""
 

@@ -1,6 +1,6 @@
 """No chart text is cut off or overlaps another, on a desk screen, in presentation mode and on a phone,
 measured in headless Chromium from the drawn SVG; every slide of four congresses fits its screen with no chart
-text under 24 px, and every step of every lesson fits both projectors, with no chart text cut off, overlapping
+text or button under 24 px, and every step of every lesson fits both projectors, with no chart text cut off, overlapping
 or under 24 px beside the lesson's panel."""
 
 from __future__ import annotations
@@ -46,6 +46,11 @@ SMALL_TEXT = """least => [...document.querySelectorAll('.js-plotly-plot')].filte
     .map(t => [parseFloat(getComputedStyle(t).fontSize), t.textContent.trim().slice(0, 40)])
     .filter(([px]) => px < least - 0.5).map(([px, words]) => `${g.closest('[id^=graph-]').id}: ${px} px "${words}"`))"""
 """Every drawn text of the charts on show smaller than `least` px: titles, legends, labels, ticks, source lines."""
+SMALL_CONTROLS = """least => [...document.querySelectorAll(['.masthead button', '.masthead .dash-dropdown',
+  '.masthead label', '.slide-bar button', '.slide-counter', '.lesson-controls .lesson-step', '.reveal'].join())]
+  .filter(e => e.offsetParent).map(e => [parseFloat(getComputedStyle(e).fontSize), e.id || e.className])
+  .filter(([px]) => px < least - 0.5).map(([px, name]) => `control ${name}: ${px} px`)"""
+"""The header's, the slide bar's and a lesson's buttons on show smaller than `least` px: as legible as the charts."""
 SCROLLED_LEGENDS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g.offsetParent
   && g._fullLayout.legend && g._fullLayout.legend._effHeight + 1 < g._fullLayout.legend._height)
   .map(g => g.closest('[id^=graph-]').id)"""
@@ -108,6 +113,7 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
             everywhere += [f"{query}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)] if extra else []
             if extra and not page.evaluate(FITS):
                 everywhere.append(f"{query}: the slide scrolls at {width}×{height}")
+            everywhere += [f"{query}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)] if extra else []
         for query in CHANGE_SLIDES if extra else ():
             page.goto(f"{server_url}/?{query}{extra}")
             page.wait_for_selector(".change .left-out")  # the slide's table, its smaller groups left out
@@ -129,6 +135,7 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                     everywhere.append(f"{where}: the slide scrolls at {width}×{height}")
                 everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 everywhere += [f"{where}: {g}'s legend scrolls" for g in page.evaluate(SCROLLED_LEGENDS)]
+                everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
         for lesson in frames.lessons[frames.lessons.step == 1].itertuples() if mode in LESSON_MODES else ():
             page.goto(f"{server_url}/?lesson={lesson.lesson_id}")
             for step in frames.lessons[frames.lessons.lesson_id == lesson.lesson_id].itertuples():
@@ -144,6 +151,7 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                     everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 if not page.evaluate(FITS):
                     everywhere.append(f"{where}: scrolls at {width}×{height}")
+                everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
     finally:
         context.close()
     assert everywhere == []
