@@ -151,11 +151,15 @@ def lesson_aside() -> html.Aside:
     )
 
 
-def present_label(present: bool) -> str | list:
-    """The presentation button's words: on slides, its full name where the header has room, else one word."""
+def present_label(present: bool) -> str | list[html.Span]:
+    """The presentation button's words: on slides, its full name where the header has room, else one word (its
+    full name still the button's name for screen readers)."""
     if not present:
         return "Presentation mode"
-    return [html.Span("Leave presentation mode", className="long-label"), html.Span("Exit", className="short-label")]
+    return [
+        html.Span("Leave presentation mode", className="long-label"),
+        html.Span("Exit", className="short-label", **{"aria-hidden": "true"}),
+    ]
 
 
 def slide_bar() -> html.Nav:
