@@ -20,7 +20,15 @@ from dashboard.frames import Frames
 from dashboard.layout import PARTIES, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
-from dashboard.style import DASHBOARD, NARROW_PX, PHONE, Size, slide_room, slide_size, window_size
+from dashboard.style import (
+    NARROW_PX,
+    PHONE,
+    Size,
+    dashboard_size,
+    slide_room,
+    slide_size,
+    window_size,
+)
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
@@ -316,7 +324,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if lesson[0]:
             page += " lesson" + ("" if lesson[2] else " unrevealed")
         slides, counter, slide_words, slide = SLIDES.get(state.view, ()), None, [], 1
-        size = PHONE if narrow else DASHBOARD
+        size = PHONE if narrow else dashboard_size(width, facts_beside=state.view == "congress")
         if state.present and not state.problem:
             slide = slide_number(state.view, state.slide)
             # the hall's slide has its line of facts and the choice of vote above the chart; beside a lesson,

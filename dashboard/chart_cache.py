@@ -12,10 +12,12 @@ import pandas as pd
 
 from dashboard.charts import CHARTS, HALL, chart
 from dashboard.frames import Frames
-from dashboard.style import DASHBOARD, PHONE, PRESENTATION, Size, Style
+from dashboard.style import DASHBOARD, Size, Style, dashboard_size
 from dashboard.urls import State
 
-SIZES = (DASHBOARD, PRESENTATION, PHONE)
+DESKS = (dashboard_size(1920), dashboard_size(1366))
+"""The dashboard as the windows a class most often has draw it (a projector's or monitor's, a laptop's),
+built before pupils ask."""
 
 
 def view_key(chart_id: str, view: State) -> State:
@@ -66,7 +68,7 @@ class ChartCache:
         """The chart's caption for a view."""
         return chart(chart_id).summary(self.rows(chart_id, view))
 
-    def warm(self, sizes: tuple[Size, ...] = (DASHBOARD,), themes: tuple[str, ...] = ("light",)) -> int:
+    def warm(self, sizes: tuple[Size, ...] = DESKS, themes: tuple[str, ...] = ("light",)) -> int:
         """Build every congress's figures and the timeline's in these sizes and themes; return how many."""
         built = 0
         views = [(c.id, State(congress_id=i)) for i in self.frames.congresses.congress_id for c in CHARTS]

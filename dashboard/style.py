@@ -145,6 +145,9 @@ class Size:
     """Where the browser sets the width (`width` None): the width the figure is laid out for, if known."""
     least: int = 0
     """The smallest text the figure draws: on a slide, what the back row of a classroom can read."""
+    panels: tuple[int, int] | None = None
+    """On the dashboard, the widths the window gives a chart across the page and one sharing its row with
+    another (in 50 px steps down), where the page has said how wide the window is."""
 
     def text(self, px: float) -> int:
         """A text size at this figure size: `px` rounded, and never under the size's least."""
@@ -154,7 +157,20 @@ class Size:
         """The width the figure is laid out for: its own, the room it is given, or `otherwise`."""
         return self.width or self.room or otherwise
 
+    def across(self, wide: bool) -> int:
+        """The width a chart is laid out for: its own or its slide's, else the dashboard panel's the window
+        gives it (`wide`: across the page, not half of it), else the widths the dashboard assumes."""
+        if self.narrow:
+            return self.laid_out(PHONE_WIDTH)
+        if self.panels and not (self.width or self.room):
+            return self.panels[0 if wide else 1]
+        return self.laid_out(WIDE_WIDTH if wide else ASSUMED_WIDTH)
 
+
+ASSUMED_WIDTH = 680
+WIDE_WIDTH = 1150
+PHONE_WIDTH = 330
+"""The widths a dashboard panel and a phone's panel are laid out for, where the browser sets the real one."""
 DASHBOARD = Size("dashboard", None, 560, 17)
 PRESENTATION = Size("presentation", None, 760, 24)
 PHONE = Size("phone", None, 640, 13, narrow=True)
@@ -277,3 +293,35 @@ class Style:
     theme: str = "light"
     link: str | None = None
     retrieved: str | None = None
+
+
+PAGE_MAX_PX = 2400
+"""The page's widest (assets/style.css: .page's max-width)."""
+SCROLLBAR_PX = 17
+"""A desktop browser's scrollbar, which the window's width includes and the page does not get."""
+ONE_COLUMN_PX = 900
+"""Up to this window width the dashboard's charts stand one a row (assets/style.css)."""
+FACTS_BESIDE_PX = 1400
+"""Above this window width a congress's facts stand beside its charts (assets/style.css)."""
+PANEL_EDGES_PX = 43
+"""The page's side padding and a chart card's border, around a chart across the page."""
+FACTS_COLUMN_PX = 493
+"""What the facts beside a congress's charts take from their width: the column, its gap and its padding."""
+PANEL_GAP_PX = 19
+"""The gap between two charts sharing a row, and their cards' borders."""
+
+
+def dashboard_size(window_width: int | None, facts_beside: bool = True) -> Size:
+    """The dashboard's size laid out for the window: the widths its charts are given there, across the page
+    and sharing a row, so that no subtitle, label or line of sources runs past a chart's edge on a laptop.
+    `facts_beside`: the view has a column of facts beside its charts on a wide window (a congress's)."""
+    if not window_width or window_width < NARROW_PX:
+        return DASHBOARD
+    page = min(window_width, PAGE_MAX_PX) - SCROLLBAR_PX
+    if window_width <= ONE_COLUMN_PX:
+        wide = half = page - PANEL_GAP_PX
+    else:
+        wide = page - PANEL_EDGES_PX - (FACTS_COLUMN_PX if facts_beside and window_width > FACTS_BESIDE_PX else 0)
+        half = (wide - PANEL_GAP_PX) // 2
+    panels = (wide // 50 * 50, half // 50 * 50)
+    return replace(DASHBOARD, name=f"dashboard-{panels[0]}-{panels[1]}", panels=panels)

@@ -82,13 +82,14 @@ def _right_text(part: pd.Series) -> str:
     return f"{part_value(part)}{share}"
 
 
-def _sent_text(part: pd.Series, terse: bool = False) -> str:
-    """What a bar counts, in words; `terse` gives the number alone where the panel's title names the unit."""
+def _sent_text(part: pd.Series, terse: bool = False, stacked: bool = False) -> str:
+    """What a bar counts, in words; `terse` gives the number alone where the panel's title names the unit,
+    `stacked` the organisations that sent them on lines of their own (a laptop's panel, which grows for them)."""
     noun = "organisation" if part.counts == "organisations" else "delegate"
     one = part.unit == "count" and part["count"] == 1 and not part.approximate
     text = part_value(part) if terse else f"{part_value(part)} {noun}{'' if one else 's'}"
     if not missing(part.organisations):
-        text += f"<br>from {count(part.organisations)} organisations"
+        text += f"<br>from {count(part.organisations)}{'<br>' if stacked else ' '}organisations"
     return text
 
 
@@ -103,10 +104,10 @@ def _spacing(size: Size, rights: int, title: str) -> float:
 
 def _ends_fit(ends: list[str], left: int, size: Size) -> bool:
     """Whether the bars' end labels fit in words beside bars still long enough to compare: on a slide two charts
-    share, a republic's count may have to stand alone, its unit named by the panel's title."""
-    if not (size.fit and size.room):
+    share, or a laptop's half panel, a count may have to stand alone, its unit named by the panel's title."""
+    if not (size.fit and size.room) and not size.panels:
         return True
-    return end_label_width(ends, size) <= (size.room - left - 40) * 0.7
+    return end_label_width(ends, size) <= (size.across(wide=False) - left - 40) * 0.7
 
 
 def _title_room(size: Size, title: str) -> int:
@@ -144,6 +145,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     )
     fig.update_annotations(font={"size": size.font}, xanchor="left", x=0)
     labels: list[str] = []
+    taller = 0
     keys: list[str] = []
     if "rights" in panels:
         row = panels.index("rights") + 1
@@ -202,6 +204,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 )
             )
         terse = not _ends_fit([_sent_text(p) for _, p in origins.iterrows()], label_margin(labels, size), size)
+        stacked = terse and bool(size.panels) and origins.organisations.notna().any()
+        taller = round(len(origins) * size.font * 1.3) if stacked else 0  # a laptop's panel: a line more a bar
         for index, (_, part) in enumerate(origins.iterrows()):
             keys.append(part.part_id)
             value = float(part["count"]) if part.unit == "count" else float(part.share)
@@ -223,7 +227,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             fig.add_annotation(
                 x=value,
                 y=part.part_id,
-                text=_sent_text(part, terse),
+                text=_sent_text(part, terse, stacked),
                 xanchor="left",
                 xshift=6,
                 showarrow=False,
@@ -261,7 +265,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         left=left,
         top=_title_room(size, titles[panels[0]]),
         basis=approximate,
-        height=300 + len(parts) * 75 if size.narrow and not size.width else None,
+        height=300 + len(parts) * 75 if size.narrow and not size.width else (size.height + taller) if taller else None,
     )
 
 

@@ -56,7 +56,7 @@ def finish(
         the figure's foot, where the plot is shorter than its entries (a slide's hall of many parties).
     """
     small = size.text(max(11 if size.narrow else 13, size.font * 0.72))
-    chars = 56 if size.narrow else round(size.laid_out(WIDE_WIDTH if wide else ASSUMED_WIDTH) / (small * 0.6))
+    chars = 56 if size.narrow else round(size.across(wide) / (small * 0.6))
     if size.narrow or size.room:  # on a slide, lines enough that no source's name is cut
         width, most = (56, 4) if size.narrow else (chars, 8)
         sources = "<br>".join(wrap(html.unescape(line), width, lines=most) for line in sources.split("<br>"))
@@ -76,6 +76,9 @@ def finish(
         sub = "<br>".join(wrap(part, 44, lines=2) for part in subtitle.split(" · "))
     elif size.room and len(subtitle) * sub_font * 0.56 > size.room - 40:  # a lesson's narrow slide
         sub = wrap(subtitle, round((size.room - 40) / (sub_font * 0.56)), lines=6)  # dates are never cut
+    elif size.panels and len(subtitle) * sub_font * 0.56 > size.across(wide) - 40:  # a laptop's half panel
+        chars = round((size.across(wide) - 40) / (sub_font * 0.56))
+        sub = "<br>".join(wrap(part, chars, lines=3) for part in subtitle.split(" · "))  # the name, then the dates
     else:
         sub = html.escape(subtitle)
     # Plotly places the subtitle under the title itself; the plot starts under both.
@@ -168,19 +171,13 @@ def across_rows(names: Iterable[str], size: Size) -> int:
     entry the widest one's width."""
     names = list(names)
     entry = max((len(n) for n in names), default=0) * size.text(size.font - 3) * 0.58 + 48
-    per_row = max(1, int((size.laid_out(WIDE_WIDTH) - 60) // entry))
+    per_row = max(1, int((size.across(wide=True) - 60) // entry))
     return -(-len(names) // per_row)
 
 
 def legend_room(items: int) -> int:
     """Pixels to keep below a phone's plot for a legend of `items` entries, one a line at worst."""
     return items * 22 + 40
-
-
-ASSUMED_WIDTH = 680
-WIDE_WIDTH = 1150
-PHONE_WIDTH = 330
-"""The widths a dashboard panel and a phone's panel are laid out for, where the browser sets the real one."""
 
 
 def heading_font(size: Size) -> int:
@@ -194,10 +191,11 @@ def end_label_width(end_labels: Iterable[str], size: Size) -> float:
     return max((len(line) for line in lines), default=0) * size.font * 0.6 + 24
 
 
-def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size) -> float:
-    """The end of a value axis that leaves room for each bar's end label within the figure's width."""
+def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size, wide: bool = False) -> float:
+    """The end of a value axis that leaves room for each bar's end label within the figure's width (`wide`:
+    a chart across the dashboard's page)."""
     widest = end_label_width(end_labels, size)
-    room = size.laid_out(PHONE_WIDTH if size.narrow else ASSUMED_WIDTH) - left - 40
+    room = size.across(wide) - left - 40
     return peak * room / max(room - widest, room * 0.3)
 
 

@@ -23,7 +23,7 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import PHONE_WIDTH, WIDE_WIDTH, finish, legend_room, source_line, when, wrap
+from dashboard.charts.draw import finish, legend_room, source_line, when, wrap
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
@@ -33,9 +33,9 @@ from dashboard.wording import SUM_OF_PARTS, count, missing
 
 TITLE = "Party composition"
 INNER = 0.38
+"""The inner radius of the hemicycle, as a share of the outer."""
 PHONE_HALL = 360
 """A phone figure's height without its legend: title, hall and source line."""
-"""The inner radius of the hemicycle, as a share of the outer."""
 WELL_WORDS = {"all delegates": "delegates in all", SUM_OF_PARTS: "delegates listed", "members of the body": "members"}
 ONLY_SHARES = (
     "The sources give this congress's party composition only as shares, not as counts of delegates, "
@@ -85,11 +85,11 @@ def ring_count(seats: int) -> int:
     return max(1, math.ceil(math.sqrt(2 * seats * (1 - INNER) / (math.pi * (1 + INNER)))))
 
 
-def hall_radius(size: Size) -> float:
-    """The hall's outer radius in pixels: set by the plot's height or width (the legend takes the right),
-    whichever is tighter."""
-    width = PHONE_WIDTH if size.narrow else size.laid_out(WIDE_WIDTH)
-    plot_width = width - (30 if size.narrow else 300)
+def hall_radius(size: Size, key: int = 0) -> float:
+    """The hall's outer radius in pixels: set by the plot's height or width (the legend, whose longest entry
+    is `key` characters, takes the right), whichever is tighter."""
+    width = size.across(wide=True)
+    plot_width = width - (30 if size.narrow else max(300, key * size.font * 0.6 + 60))
     plot_height = (size.height * 0.55 if size.narrow else size.height) - size.font * 8
     return min(plot_width / 2.16, plot_height / 1.18)
 
@@ -106,17 +106,15 @@ def well_print(size: Size) -> int:
     return size.text(size.font * 1.2 * 0.7)
 
 
-def well_width(size: Size) -> int:
-    """How many characters of the well's small print fit a line inside the inner ring (a phone's well
-    keeps 22: its words sit under the hall's small print by design)."""
-    if size.narrow:
-        return 22
-    return max(10, min(22, int(2 * INNER * hall_radius(size) * 0.85 / (well_print(size) * 0.6))))
+def well_width(size: Size, key: int = 0) -> int:
+    """How many characters of the well's small print fit a line inside the inner ring."""
+    return max(10, min(22, int(2 * INNER * hall_radius(size, key) * 0.85 / (well_print(size) * 0.6))))
 
 
-def marker_size(seats: int, size: Size) -> float:
-    """The diameter of a seat mark, in pixels, that keeps neighbouring seats apart."""
-    radius = hall_radius(size)
+def marker_size(seats: int, size: Size, key: int = 0) -> float:
+    """The diameter of a seat mark, in pixels, that keeps neighbouring seats apart (`key`: the legend's
+    longest entry, in characters)."""
+    radius = hall_radius(size, key)
     rings = ring_count(seats)
     across = radius * (1 - INNER) / max(rings - 1, 1)
     along = math.pi * radius * rings * (1 + INNER) / 2 / seats
@@ -156,6 +154,8 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, paren
 
 SHORT_WELL = 16
 """A well narrower than this many characters holds the number alone; the words go under the hall."""
+WELL_HEIGHT = 0.65
+"""How high the well's lines may stand, as a share of its radius, before the number's corners reach the seats."""
 
 
 def hall_words(parts: pd.DataFrame) -> tuple[str, str]:
@@ -167,19 +167,27 @@ def hall_words(parts: pd.DataFrame) -> tuple[str, str]:
     return count(first.base_count, first.base_approximate), WELL_WORDS.get(first.base, first.base) + moment
 
 
-def words_in_well(parts: pd.DataFrame, width: int) -> bool:
-    """Whether what the hall counts fits its well beside the number: wide enough, and in two lines at most
-    (a third would rise into the seats); otherwise it goes under the hall."""
-    return width >= SHORT_WELL and wrap(hall_words(parts)[1], width, lines=9).count("<br>") < 2
+def words_in_well(words: str, size: Size, key: int = 0) -> bool:
+    """Whether what the hall counts fits its well under the number: wide enough, in two lines at most (a third
+    would rise into the seats), and low enough that the number's corners stay clear of the inner ring;
+    otherwise it goes under the hall."""
+    width = well_width(size, key)
+    lines = wrap(words, width, lines=9).count("<br>") + 1
+    high = (size.font * 1.2 + lines * well_print(size)) * 1.25
+    return width >= SHORT_WELL and lines <= 2 and high <= WELL_HEIGHT * INNER * hall_radius(size, key)
 
 
-def well_text(parts: pd.DataFrame, width: int, print_px: int) -> str:
-    """The hall's well: '649' over 'delegates, voting right not stated' in print `print_px` high, or the
-    number alone where the well is too small for the words."""
-    number, words = hall_words(parts)
-    if not words_in_well(parts, width):
-        return f"<b>{number}</b>"
-    return f"<b>{number}</b><br><span style='font-size:{print_px}px'>{wrap(words, width, lines=3)}</span>"
+def well(number: str, words: str, size: Size, key: int = 0) -> tuple[str, str | None]:
+    """The hall's well, '649' over 'delegates, voting right not stated' in its small print, and None; or,
+    where the well is too small for the words, the number alone, in the chart's own type so that its corners
+    stay clear of the inner ring, and the words for under the hall."""
+    if not words_in_well(words, size, key):
+        return f"<b style='font-size:{size.font}px'>{number}</b>", f"{number} {words} in the hall."
+    print_px = well_print(size)
+    return (
+        f"<b>{number}</b><br><span style='font-size:{print_px}px'>{wrap(words, well_width(size, key), lines=3)}</span>",
+        None,
+    )
 
 
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
@@ -190,10 +198,12 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     size, theme = style.size, style.theme
     whole = int(parts[parts.level == 0]["count"].sum())
     xy = seat_positions(whole)
-    marker = marker_size(whole, size)
+    groups = seat_groups(parts, theme)
+    key = max(len(group.label) for group in groups)
+    marker = marker_size(whole, size, key)
     fig = go.Figure()
     start = 0
-    for group in seat_groups(parts, theme):
+    for group in groups:
         seats = xy[start : start + group.seats]
         start += group.seats
         fig.add_trace(
@@ -231,10 +241,11 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             font={"size": size.font, "color": muted},
             name="majority",
         )
+    well_words, under = well(*hall_words(parts), size, key)
     fig.add_annotation(
         x=0,
         y=0.02,
-        text=well_text(parts, well_width(size), well_print(size)),
+        text=well_words,
         showarrow=False,
         yanchor="bottom",
         font={"size": round(size.font * 1.2)},
@@ -263,7 +274,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
         theme=theme,
-        basis=None if words_in_well(parts, well_width(size)) else " ".join(hall_words(parts)) + " in the hall.",
+        basis=under,
         wide=True,
         top=round(size.font * 0.4) if size.fit else 0,  # the majority's label stands clear of the subtitle
         legend_below=entries,

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import Chart, base_text, context, part_share, part_table, part_value
-from dashboard.charts.draw import WIDE_WIDTH, finish, legend_room, side_legend, source_line
+from dashboard.charts.draw import finish, legend_room, side_legend, source_line
 from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
 from dashboard.style import GAP_COLOUR, Size, Style, party_colour
@@ -37,16 +37,17 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     return context(party_rows(frames, list(mine.congress_id)), f"{SERIES[series]}, {years}")
 
 
-def tick(row: pd.Series, size: Size, short_year: bool = False) -> str:
+def tick(row: pd.Series, size: Size, short_year: bool = False, stacked: bool = False) -> str:
     """A bar's label: the congress's number and its month, as the sources date it (Old Style before 1918);
-    in large type, the month and the year on lines of their own (the year as ’17 where the bars stand close);
-    on a phone, the number and the year on one line, to stand upright."""
+    in large type, or where the bars stand too close for 'Jun 1917' (`stacked`), the month and the year on
+    lines of their own (the year as ’17 where the bars stand closer still); on a phone, the number and the
+    year on one line, to stand upright."""
     number = ROMAN[int(row.ordinal) - 1]
     if size.narrow:
         return f"{number} · {row.date_given:%Y}"
     if short_year:
         return f"{number}<br>{row.date_given:%b}<br>’{row.date_given:%y}"
-    if size.font >= 24 or size.fit:
+    if size.font >= 24 or size.fit or stacked:
         return f"{number}<br>{row.date_given:%b}<br>{row.date_given:%Y}"
     return f"{number}<br>{row.date_given:%b %Y}"
 
@@ -84,8 +85,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     drawn = [series for series in SERIES if (parts.series == series).any()]
     bars = max(int((parts.drop_duplicates("congress_id").series == series).sum()) for series in drawn)
     # on a slide, a year written out needs this much room under each bar
-    spacing = (size.laid_out(WIDE_WIDTH) - 80) / bars if slide else None
+    across = (size.across(wide=True) - 80) / bars
+    spacing = across if slide else None
     short = slide and spacing < 4 * _tick_font(size) * 0.62 + 8
+    stacked = bool(size.panels) and across < 8 * _tick_font(size) * 0.62 + 8  # a laptop's window
     fig = make_subplots(
         rows=len(drawn),
         cols=1,
@@ -110,7 +113,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             first = here.iloc[0]
             fig.add_trace(
                 go.Bar(
-                    x=[tick(r, size, short) for _, r in here.iterrows()],
+                    x=[tick(r, size, short, stacked) for _, r in here.iterrows()],
                     y=rest,
                     name=str(first.row_label),
                     legendgroup=key,
@@ -133,7 +136,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                x=[tick(r, size, short) for _, r in here.iterrows()],
+                x=[tick(r, size, short, stacked) for _, r in here.iterrows()],
                 y=[100] * len(here),
                 name="No party shares in the sources",
                 legendgroup="no-data",
@@ -155,7 +158,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         shown.add("no-data")
     order = parts.drop_duplicates("congress_id")
     for number, series in enumerate(drawn, 1):
-        ticks = [tick(r, size, short) for _, r in order[order.series == series].iterrows()]
+        ticks = [tick(r, size, short, stacked) for _, r in order[order.series == series].iterrows()]
         fig.update_xaxes(
             type="category",
             categoryorder="array",
@@ -181,7 +184,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         theme=style.theme,
         left=60,
         top=round(size.font * (4.5 if size.narrow else 0.5 if slide else 2.2)),
-        bottom=round(size.font * (3.6 if size.font >= 24 or size.fit else 2.4)) + (70 if size.narrow else 0),
+        bottom=round(size.font * (3.6 if size.font >= 24 or size.fit or stacked else 2.4)) + (70 if size.narrow else 0),
         legend_below=len(shown) if size.narrow else 0,
         legend_across=across,  # a slide keeps to its height: its legend goes under the bars, across
         basis=slide_basis(smaller) if slide else basis_text(parts),

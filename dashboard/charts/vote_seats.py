@@ -167,7 +167,8 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
     size, theme = style.size, style.theme
     whole = int(hall["count"].sum())
     xy = party_seats.seat_positions(whole)
-    marker = party_seats.marker_size(whole, size)
+    key = max(len(f"{row.label}: {count(row['count'])}") for _, row in hall.iterrows())
+    marker = party_seats.marker_size(whole, size, key)
     inside = hall[hall.part != OUTSIDE]
     first = hall.attrs.get("first_seat", 0)
     order = list(range(first, first + int(inside["count"].sum())))
@@ -198,12 +199,10 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
             )
         )
     top = hall.iloc[0]
-    well = (
-        f"<b>{count(top.base_count)}</b><br><span style='font-size:{party_seats.well_print(size)}px'>"
-        f"{wrap(top.base, party_seats.well_width(size), lines=3)}</span>"
-        if not missing(top.base_count)
-        else f"<b>{whole:,}</b><br>votes counted"
+    number, words = (
+        (count(top.base_count), top.base) if not missing(top.base_count) else (f"{whole:,}", "votes counted")
     )
+    well, under = party_seats.well(number, words, size, key)
     fig.add_annotation(
         x=0, y=0.02, text=well, showarrow=False, yanchor="bottom", font={"size": round(size.font * 1.2)}, name="total"
     )
@@ -223,7 +222,7 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
         sources=source_line(sources, style.link, style.retrieved),
         size=size,
         theme=theme,
-        basis="One mark per delegate. " + TOTALS_ONLY,
+        basis=" ".join([*([under] if under else []), "One mark per delegate.", TOTALS_ONLY]),
         wide=True,
         legend_below=entries,
         height=party_seats.PHONE_HALL + 60 + legend_room(entries) if size.narrow else None,

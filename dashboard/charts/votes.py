@@ -11,8 +11,6 @@ import plotly.graph_objects as go
 from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
 from dashboard.charts.draw import (
     LABELLED_BAR,
-    PHONE_WIDTH,
-    WIDE_WIDTH,
     category_axis,
     finish,
     heading_font,
@@ -166,7 +164,7 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
 
 def _line_chars(size: Size, font: int) -> int:
     """How many characters of the list's type a line across the figure holds."""
-    return round((size.laid_out(PHONE_WIDTH if size.narrow else WIDE_WIDTH) - 40) / (font * 0.58))
+    return round((size.across(wide=True) - 40) / (font * 0.58))
 
 
 def _listed(listed: pd.DataFrame, size: Size, font: int) -> list[str]:
@@ -263,7 +261,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
         left = 20
         ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
-        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)])
+        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size, wide=True)])
     elif not bars.empty:
         caucus = [lab for lab, kind in zip(labels, bars.kind, strict=True) if kind == "caucus"]
         if caucus and len(caucus) < len(labels):
@@ -274,7 +272,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
         left = left_margin(labels, size)
         ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
-        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size)])
+        fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size, wide=True)])
     else:
         left = 20
         fig.update_xaxes(visible=False)

@@ -1,5 +1,6 @@
 // Every visible chart's text boxes, one per line of text, and the problems among them:
-// a line cut off at its chart's edge, or two lines of different texts that overlap.
+// a line cut off at its chart's edge, two lines of different texts that overlap, or a line over a chart's marks
+// (the seats of a hall: its well's words spilling onto them).
 () => {
   const problems = [];
   document.querySelectorAll('.js-plotly-plot').forEach(gd => {
@@ -32,6 +33,12 @@
         const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         if (across > 2 && down > 2) problems.push(`${chart}: “${a.text}” overlaps “${b.text}”`);
       }
+    const marks = [...gd.querySelectorAll('.scatterlayer .point')].map(p => p.getBoundingClientRect());
+    for (const l of lines) {
+      const under = marks.filter(m => Math.min(l.right, m.right) - Math.max(l.left, m.left) > 2
+        && Math.min(l.bottom, m.bottom) - Math.max(l.top, m.top) > 2).length;
+      if (under) problems.push(`${chart}: “${l.text}” lies over ${under} of its marks`);
+    }
   });
   return problems;
 }

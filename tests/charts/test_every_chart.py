@@ -14,7 +14,7 @@ import pytest
 from dashboard.charts import CHARTS, HALL, chart
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.frames import Frames, load_frames
-from dashboard.style import PRESETS, THEMES, Style
+from dashboard.style import PRESETS, THEMES, Style, dashboard_size
 from dashboard.urls import State
 from dashboard.wording import SIGNS
 
@@ -94,3 +94,20 @@ def test_sizes_and_themes(frames: Frames, preset: str, theme: str) -> None:
     fig = c.draw(c.rows(frames, State(congress_id="ar-02")), Style(PRESETS[preset], theme))
     assert (fig.layout.width, fig.layout.height) == (PRESETS[preset].width, PRESETS[preset].height)
     assert fig.layout.template.layout.paper_bgcolor == THEMES[theme].paper
+
+
+@pytest.mark.parametrize("window", [901, 1000, 1401, 1920])
+def test_a_laptops_window_lays_each_subtitle_out_for_the_panel_it_gives(frames: Frames, window: int) -> None:
+    """The browser sets a dashboard chart's width: a half panel is 400 px at a 901 px window and 430 px at
+    1401 (the facts beside), so the subtitle breaks after the congress's name there, and the dates are
+    never cut."""
+    size = dashboard_size(window)
+    assert size.panels and size.panels[1] <= {901: 420, 1000: 469, 1401: 423, 1920: 683}[window]
+    for chart_id in ("party-bars", "delegate-types"):
+        c = chart(chart_id)
+        fig = c.draw(c.rows(frames, State(congress_id="ar-02")), Style(size, "light"))
+        lines = html.unescape(fig.layout.title.subtitle.text).split("<br>")
+        font = fig.layout.title.subtitle.font.size
+        assert all(len(line) * font * 0.56 <= size.panels[1] - 40 for line in lines), lines
+        assert "7–9 Nov 1917 (NS)" in " ".join(lines)
+        assert len(lines) == 2 or window == 1920

@@ -3,6 +3,8 @@ rest of the hall as its own part, and a caucus vote inside its party's seats."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -10,7 +12,7 @@ from dashboard.charts import HALL, chart, party_seats
 from dashboard.charts.vote_seats import NOT_RECORDED, OUTSIDE, TOTALS_ONLY, hall_votes
 from dashboard.export import ExportError, export_file
 from dashboard.frames import Frames
-from dashboard.style import PHONE, PRESETS, Style
+from dashboard.style import PHONE, PRESETS, SLIDE_SIZES, Style, slide_size
 from dashboard.urls import State, parse_search, search
 
 
@@ -85,3 +87,16 @@ def test_the_export_draws_the_vote_and_refuses_an_unknown_one(frames: Frames) ->
     with pytest.raises(ExportError, match="unknown vote"):
         export_file(frames, HALL.id, "2", "csv", hall="nope")
     assert chart(HALL.id).title == "A vote in the hall"
+
+
+@pytest.mark.parametrize("window", sorted(SLIDE_SIZES))
+def test_a_vote_halls_well_gives_its_words_to_the_line_under_it_where_they_would_reach_the_seats(draw, window) -> None:
+    """A slide's well print is 24 px: where the well is too small for "delegates with full vote", the number
+    stays in it and the words go under the hall, as in the party hall, so the total is still told in full."""
+    size = slide_size(window, tall=True, choice=True, facts=True)
+    fig = draw(HALL.id, size=size, congress_id="ar-04", hall="brest-litovsk-ratification")
+    well = next(a for a in fig.layout.annotations if a.name == "total")
+    told = re.sub("<[^>]+>", " ", " ".join(a.text for a in fig.layout.annotations))
+    fits = party_seats.words_in_well("delegates with full vote", size)
+    assert ("full vote" in well.text) == fits
+    assert "1,232" in well.text and ("1,232 delegates with full vote in the hall." in told) != fits
