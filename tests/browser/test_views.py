@@ -4,6 +4,7 @@ in headless Chromium against the live dashboard."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -14,6 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from tests.browser.conftest import screenshot
 
 SEATS = "#graph-party-seats .scatterlayer .point"
+TEXT_BOXES = (Path(__file__).parent / "chart_text_boxes.js").read_text()
 
 
 def _query(page: Page) -> dict[str, str]:
@@ -263,3 +265,21 @@ def test_comparison_and_timeline_say_how_to_cite_them(page: Page, server_url: st
     expect(citation).to_contain_text(f"{server_url}/?{query}")
     expect(citation).to_contain_text(" 20")  # the day it was retrieved, e.g. "1 December 2026"
     assert page.console_errors == []
+
+
+ORIGIN_LABELS = """() => (document.querySelector('#graph-delegate-types .js-plotly-plot')?.layout?.annotations || [])
+  .filter(a => (a.name || '').startsWith('origin-')).map(a => a.text)"""
+
+
+def test_a_resized_window_gets_its_charts_laid_out_again(page: Page, server_url: str) -> None:
+    """A window made narrower (a laptop's browser, full screen off) gets figures laid out for its panels:
+    the First Congress's origins, "≈610 delegates from 305 organisations" beside a bar at 1920 px, are the
+    number over the organisations at 1000 px, and no text runs past a chart's edge."""
+    page.set_viewport_size({"width": 1920, "height": 1000})
+    page.goto(f"{server_url}/?congress=1")
+    page.wait_for_function(f"() => ({ORIGIN_LABELS})().length === 3", timeout=20_000)
+    assert "≈610 delegates<br>from 305 organisations" in page.evaluate(ORIGIN_LABELS)
+    page.set_viewport_size({"width": 1000, "height": 800})
+    page.wait_for_function(f"() => ({ORIGIN_LABELS})().includes('≈610<br>from 305<br>organisations')")
+    page.wait_for_timeout(600)  # the redraw settled
+    assert page.evaluate(TEXT_BOXES) == []
