@@ -188,20 +188,36 @@ window heights of SLIDE_SIZES: on a small projector every pixel goes to the char
 
 
 CHOICE_PX = 40
-"""The hall's choice of vote ("The seats show: Parties / This vote") above its seat chart."""
+"""The hall's choice of vote ("The seats show: Parties / This vote: …") above its seat chart, where a small
+projector draws it smaller to keep its chart's room (assets/style.css: .compact-choice)."""
+CHOICE_LINE_PX = 50
+"""The hall's choice on one line of a slide, its options as legible as the charts (1.5rem), and its margin."""
+CHOICE_CHAR_PX = 13.2
+"""The average width of a character of the choice's options on a slide."""
+CHOICE_LEGEND_PX = 235
+""""The seats show", and the gap after it."""
+CHOICE_EDGES_PX = 63
+"""The page's padding and the choice's margins: the choice is the window's width less this."""
 FACTS_PX = 90
 """The hall's line of facts (when, where, delegates) above its seat chart: three lines at most."""
 
 
-def slide_size(window_height: int | None, tall: bool = False, choice: bool = False, facts: bool = False) -> Size:
+def choice_on_a_line(labels: list[str], width: int) -> bool:
+    """Whether the hall's choice of vote, its legend and options as legible as the charts, stands on one line of
+    a slide `width` px wide (the First Congress's at 1280 px; not the Fourth's three, nor at 1024 px)."""
+    return CHOICE_LEGEND_PX + sum(40 + len(label) * CHOICE_CHAR_PX + 16 for label in labels) <= width
+
+
+def slide_size(window_height: int | None, tall: bool = False, choice: int = 0, facts: bool = False) -> Size:
     """The slide size for a window: the tallest whose window height it does not exceed; `tall` where the
-    figure has the slide to itself, or only a `choice` of what it shows, or the hall's `facts`, above it."""
+    figure has the slide to itself, or only a `choice` of what it shows (its height in px), or the hall's
+    `facts`, above it."""
     fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
     window = max(fits) if fits else min(SLIDE_SIZES)
     size = SLIDE_SIZES[window]
     if not tall:
         return size
-    room = SLIDE_ROOM[window] - (CHOICE_PX if choice else 0) - (FACTS_PX if facts else 0)
+    room = SLIDE_ROOM[window] - choice - (FACTS_PX if facts else 0)
     above = ("-choice" if choice else "") + ("-facts" if facts else "")
     return replace(size, name=f"{size.name}-tall{above}", height=size.height + room)
 
@@ -218,14 +234,18 @@ FULL_ROOM = 1100
 """A lesson's slide narrower than this draws its text smaller beside the panel, down to the size's least."""
 
 
+def lesson_aside(window_width: int) -> int:
+    """What a lesson's panel, and the gap before it, take from a slide's width in this window."""
+    return next(px for upto, px in sorted(LESSON_ASIDE_PX.items()) if window_width <= upto) + LESSON_GAP_PX
+
+
 def slide_room(size: Size, window_width: int | None, lesson: bool = False, shared: bool = False) -> Size:
     """A slide's size laid out for the width its figure has in the window: the window's, less a lesson's panel
     beside it, and half of that where two charts share the slide. Rooms go in steps of 50 px, so that windows
     of nearly the same width share figures; a narrow one (a lesson's on a small projector) draws its text smaller."""
     if not window_width:
         return size
-    aside = next(px for upto, px in sorted(LESSON_ASIDE_PX.items()) if window_width <= upto) + LESSON_GAP_PX
-    column = window_width - SLIDE_GUTTER_PX - (aside if lesson else 0)
+    column = window_width - SLIDE_GUTTER_PX - (lesson_aside(window_width) if lesson else 0)
     room = max(300, (column // 2 - SHARED_GAP_PX if shared else column) // 50 * 50)
     if not lesson or column >= FULL_ROOM:
         return replace(size, name=f"{size.name}-{room}", room=room)

@@ -283,3 +283,19 @@ def test_a_resized_window_gets_its_charts_laid_out_again(page: Page, server_url:
     page.wait_for_function(f"() => ({ORIGIN_LABELS})().includes('≈610<br>from 305<br>organisations')")
     page.wait_for_timeout(600)  # the redraw settled
     assert page.evaluate(TEXT_BOXES) == []
+
+
+@pytest.mark.parametrize(("congress", "legible"), [("1", True), ("4", False)])
+def test_a_small_projectors_hall_choice_is_as_legible_as_the_charts_where_it_has_a_line(
+    page: Page, server_url: str, congress: str, legible: bool
+) -> None:
+    """At 1280×720 the First Congress's choice (Parties, or its one vote) stands on one line at 24 px and more;
+    the Fourth's three options would take three lines and the hall's room, so they are drawn smaller. Both
+    slides fit the screen."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server_url}/?congress={congress}&present=1")
+    expect(page.locator("#hall-choice")).to_be_visible(timeout=20_000)
+    page.wait_for_selector("#graph-party-seats .gtitle")
+    px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#hall-choice label')).fontSize)")
+    assert (px >= 24) == legible
+    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")

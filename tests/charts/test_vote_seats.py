@@ -93,7 +93,7 @@ def test_the_export_draws_the_vote_and_refuses_an_unknown_one(frames: Frames) ->
 def test_a_vote_halls_well_gives_its_words_to_the_line_under_it_where_they_would_reach_the_seats(draw, window) -> None:
     """A slide's well print is 24 px: where the well is too small for "delegates with full vote", the number
     stays in it and the words go under the hall, as in the party hall, so the total is still told in full."""
-    size = slide_size(window, tall=True, choice=True, facts=True)
+    size = slide_size(window, tall=True, choice=90, facts=True)
     fig = draw(HALL.id, size=size, congress_id="ar-04", hall="brest-litovsk-ratification")
     well = next(a for a in fig.layout.annotations if a.name == "total")
     told = re.sub("<[^>]+>", " ", " ".join(a.text for a in fig.layout.annotations))
