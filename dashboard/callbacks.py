@@ -21,15 +21,11 @@ from dashboard.layout import PARTIES, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
 from dashboard.style import (
-    CHOICE_EDGES_PX,
-    CHOICE_LINE_PX,
-    CHOICE_PX,
     NARROW_PX,
     PHONE,
     Size,
-    choice_on_a_line,
     dashboard_size,
-    lesson_aside,
+    hall_choice_room,
     slide_room,
     slide_size,
     window_size,
@@ -336,10 +332,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             # the facts go in the lesson's panel
             hall = state.view == "congress" and slide == 1
             options = [o["label"] for o in hall_options(state.congress_id)] if hall else []
-            column = (width or 1920) - CHOICE_EDGES_PX - (lesson_aside(width or 1920) if lesson[0] else 0)
-            on_a_line = choice_on_a_line(options, column)
-            choice = 0 if len(options) < 2 else CHOICE_LINE_PX if on_a_line else CHOICE_PX
-            page += "" if on_a_line else " compact-choice"  # a small projector draws it smaller
+            choice, compact = hall_choice_room(options, width, lesson=bool(lesson[0]))
+            page += " compact-choice" if compact else ""  # a small projector draws it smaller
             size = size if narrow else slide_size(height, tall=True, choice=choice, facts=hall and not lesson[0])
             beside = (
                 state.view == "congress"

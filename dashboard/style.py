@@ -196,16 +196,21 @@ CHOICE_CHAR_PX = 13.2
 """The average width of a character of the choice's options on a slide."""
 CHOICE_LEGEND_PX = 235
 """"The seats show", and the gap after it."""
-CHOICE_EDGES_PX = 63
-"""The page's padding and the choice's margins: the choice is the window's width less this."""
+CHOICE_MARGINS_PX = 19
+"""The choice's margins either side, within the slide's column."""
 FACTS_PX = 90
 """The hall's line of facts (when, where, delegates) above its seat chart: three lines at most."""
 
 
-def choice_on_a_line(labels: list[str], width: int) -> bool:
-    """Whether the hall's choice of vote, its legend and options as legible as the charts, stands on one line of
-    a slide `width` px wide (the First Congress's at 1280 px; not the Fourth's three, nor at 1024 px)."""
-    return CHOICE_LEGEND_PX + sum(40 + len(label) * CHOICE_CHAR_PX + 16 for label in labels) <= width
+def hall_choice_room(labels: list[str], window_width: int | None, lesson: bool = False) -> tuple[int, bool]:
+    """The room the hall's choice of vote (these options) takes above a slide's chart, and whether it is drawn
+    smaller: as legible as the charts where its legend and options stand on one line of the slide (the First
+    Congress's at 1280 px), smaller where they would take two or more (the Fourth's three, or at 1024 px)."""
+    if len(labels) < 2:
+        return 0, False
+    width = slide_column(window_width or 1920, lesson) - CHOICE_MARGINS_PX
+    on_a_line = CHOICE_LEGEND_PX + sum(40 + len(label) * CHOICE_CHAR_PX + 16 for label in labels) <= width
+    return (CHOICE_LINE_PX, False) if on_a_line else (CHOICE_PX, True)
 
 
 def slide_size(window_height: int | None, tall: bool = False, choice: int = 0, facts: bool = False) -> Size:
@@ -234,9 +239,10 @@ FULL_ROOM = 1100
 """A lesson's slide narrower than this draws its text smaller beside the panel, down to the size's least."""
 
 
-def lesson_aside(window_width: int) -> int:
-    """What a lesson's panel, and the gap before it, take from a slide's width in this window."""
-    return next(px for upto, px in sorted(LESSON_ASIDE_PX.items()) if window_width <= upto) + LESSON_GAP_PX
+def slide_column(window_width: int, lesson: bool = False) -> int:
+    """The width of a slide's column in the window: less the page's gutter, and a lesson's panel beside it."""
+    aside = next(px for upto, px in sorted(LESSON_ASIDE_PX.items()) if window_width <= upto) + LESSON_GAP_PX
+    return window_width - SLIDE_GUTTER_PX - (aside if lesson else 0)
 
 
 def slide_room(size: Size, window_width: int | None, lesson: bool = False, shared: bool = False) -> Size:
@@ -245,7 +251,7 @@ def slide_room(size: Size, window_width: int | None, lesson: bool = False, share
     of nearly the same width share figures; a narrow one (a lesson's on a small projector) draws its text smaller."""
     if not window_width:
         return size
-    column = window_width - SLIDE_GUTTER_PX - (lesson_aside(window_width) if lesson else 0)
+    column = slide_column(window_width, lesson)
     room = max(300, (column // 2 - SHARED_GAP_PX if shared else column) // 50 * 50)
     if not lesson or column >= FULL_ROOM:
         return replace(size, name=f"{size.name}-{room}", room=room)

@@ -85,10 +85,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     drawn = [series for series in SERIES if (parts.series == series).any()]
     bars = max(int((parts.drop_duplicates("congress_id").series == series).sum()) for series in drawn)
     # on a slide, a year written out needs this much room under each bar
-    across = (size.across(wide=True) - 80) / bars
-    spacing = across if slide else None
+    pitch = (size.across(wide=True) - 80) / bars  # the room under each bar
+    spacing = pitch if slide else None
     short = slide and spacing < 4 * _tick_font(size) * 0.62 + 8
-    stacked = bool(size.panels) and across < 8 * _tick_font(size) * 0.62 + 8  # a laptop's window
+    stacked = bool(size.panels) and pitch < 8 * _tick_font(size) * 0.62 + 8  # a laptop's window
     fig = make_subplots(
         rows=len(drawn),
         cols=1,
