@@ -27,6 +27,7 @@ from dashboard.style import (
     dashboard_size,
     hall_choice_room,
     slide_room,
+    slide_shared,
     slide_size,
     window_size,
 )
@@ -293,11 +294,16 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         shown = parse_search(row.view, known, default=order[0])
         return row, shown.but(present=True, theme=state.theme)
 
-    def chart_outputs(chart_id: str, state: ViewState, size: Size, on_slide: tuple[str, ...] | None) -> tuple:
+    def chart_outputs(
+        chart_id: str, state: ViewState, size: Size, on_slide: tuple[str, ...] | None, aside: str | None = None
+    ) -> tuple:
         """One chart place's figure, caption, section class, graph style, walk and walk label. A slide draws
-        only its own charts: the others keep what they had, hidden, until their slide comes."""
+        only its own charts: the others keep what they had, hidden, until their slide comes; the chart set
+        `aside` (a lesson's step about the other) is hidden too."""
         if on_slide is not None and f"section-{chart_id}" not in on_slide:
             return (no_update,) * 6
+        if chart_id == aside:
+            return no_update, no_update, f"chart chart-{chart_id} set-aside", *(no_update,) * 3
         shown = shown_chart(chart_id, state)
         figure, walk = charts.figure(shown, state, size, state.theme), charts.walk(shown, state)
         return (
@@ -324,7 +330,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         if lesson[0]:
             page += " lesson" + ("" if lesson[2] else " unrevealed")
-        slides, counter, slide_words, slide = SLIDES.get(state.view, ()), None, [], 1
+        slides, counter, slide_words, slide, aside = SLIDES.get(state.view, ()), None, [], 1, None
         size = PHONE if narrow else dashboard_size(width, facts_beside=state.view == "congress")
         if state.present and not state.problem:
             slide = slide_number(state.view, state.slide)
@@ -334,12 +340,19 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             options = [o["label"] for o in hall_options(state.congress_id)] if hall else []
             choice, compact = hall_choice_room(options, width, lesson=bool(lesson[0]))
             page += " compact-choice" if compact else ""  # a small projector draws it smaller
-            size = size if narrow else slide_size(height, tall=True, choice=choice, facts=hall and not lesson[0])
+            size = (
+                size
+                if narrow
+                else slide_size(height, tall=True, choice=choice, facts=hall and not lesson[0], lesson=bool(lesson[0]))
+            )
             beside = (
                 state.view == "congress"
                 and slide == 3
                 and all(not charts.rows(c, state).empty for c in ("delegate-types", "social"))
             )  # the slide's two charts share its width
+            if beside and lesson[0] and not slide_shared(width, lesson=True):  # too narrow: the step's chart alone
+                about = row.chart if isinstance(row.chart, str) else "delegate-types"
+                aside, beside = {"delegate-types": "social", "social": "delegate-types"}[about], False
             size = size if narrow else slide_room(size, width, lesson=bool(lesson[0]), shared=beside)
             state = state.but(slide=slide if slide > 1 else None)
             counter = f"Slide {slide} of {len(slides)}: {slides[slide - 1].title}"
@@ -388,7 +401,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             if state.hall not in dict(votes_on_seats(congress_id)):
                 state = state.but(hall=None)
             on_slide = slides[slide - 1].shows if " slides " in f"{page} " else None
-            columns = [chart_outputs(c, state, size, on_slide) for c in CHART_IDS]
+            columns = [chart_outputs(c, state, size, on_slide, aside) for c in CHART_IDS]
             single = (*[column[k] for k in range(6) for column in columns], facts(congress_id))
             options = hall_options(congress_id)
             hall_choice = (len(options) < 2, options, state.hall or PARTIES)

@@ -250,6 +250,8 @@ BY_TABLE: dict[str, dict[str, str]] = {
         "caption": "What pupils read at this step, in plain words; lesson-facts gives the source of every fact in it.",
         "question": "A question for pupils to predict before the reveal; empty where the step asks none.",
         "answer": "The answer, revealed after the prediction; lesson-facts gives its sources.",
+        "chart": "Which chart of slide 3 the step is about ('delegate-types' or 'social'), shown alone where the "
+        "two would be too narrow beside the lesson's panel; empty where the step names none.",
     },
     "lesson_facts": {
         "lesson_id": "The lesson (lessons.lesson_id).",

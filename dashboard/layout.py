@@ -132,21 +132,23 @@ def lesson_aside() -> html.Aside:
                 className="lesson-controls",
                 children=[
                     html.Button(
-                        ["← Previous", html.Span(" step", className="long-label")],
+                        ["← ", html.Span("Previous", className="step-label")],
                         id="step-prev",
                         className="lesson-step",
+                        title="Previous step (←)",
                         **{"aria-label": "Previous step"},
                     ),
                     html.Button("Reveal", id="reveal", className="reveal", title="Show the answer and the numbers (R)"),
                     html.Button(
-                        ["Next", html.Span(" step", className="long-label"), " →"],
+                        [html.Span("Next", className="step-label"), " →"],
                         id="step-next",
                         className="lesson-step",
+                        title="Next step (→)",
                         **{"aria-label": "Next step"},
                     ),
+                    worksheet_control(),
                 ],
             ),
-            worksheet_control(),
         ],
     )
 

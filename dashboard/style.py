@@ -213,22 +213,29 @@ def hall_choice_room(labels: list[str], window_width: int | None, lesson: bool =
     return (CHOICE_LINE_PX, False) if on_a_line else (CHOICE_PX, True)
 
 
-def slide_size(window_height: int | None, tall: bool = False, choice: int = 0, facts: bool = False) -> Size:
+SLIDE_BAR_PX = 15
+"""What a lesson's slide gains without the slide bar above it (its counter and buttons), less the lesson's own
+margins: measured at 1280×720 and 1024×768."""
+
+
+def slide_size(
+    window_height: int | None, tall: bool = False, choice: int = 0, facts: bool = False, lesson: bool = False
+) -> Size:
     """The slide size for a window: the tallest whose window height it does not exceed; `tall` where the
     figure has the slide to itself, or only a `choice` of what it shows (its height in px), or the hall's
-    `facts`, above it."""
+    `facts`, above it; a `lesson`'s slide has no slide bar above it."""
     fits = [h for h in SLIDE_SIZES if h <= (window_height or 1080)]
     window = max(fits) if fits else min(SLIDE_SIZES)
     size = SLIDE_SIZES[window]
     if not tall:
         return size
-    room = SLIDE_ROOM[window] - choice - (FACTS_PX if facts else 0)
-    above = ("-choice" if choice else "") + ("-facts" if facts else "")
+    room = SLIDE_ROOM[window] - choice - (FACTS_PX if facts else 0) + (SLIDE_BAR_PX if lesson else 0)
+    above = ("-choice" if choice else "") + ("-facts" if facts else "") + ("-lesson" if lesson else "")
     return replace(size, name=f"{size.name}-tall{above}", height=size.height + room)
 
 
-LESSON_ASIDE_PX = {1100: 306, 1400: 374, 100_000: 442}
-"""The lesson panel's width by the window's (assets/style.css: 18rem up to 1100 px, 22rem up to 1400, else 26rem)."""
+LESSON_ASIDE_PX = {1100: 340, 1400: 374, 100_000: 442}
+"""The lesson panel's width by the window's (assets/style.css: 20rem up to 1100 px, 22rem up to 1400, else 26rem)."""
 SLIDE_GUTTER_PX = 44
 """The page's side padding and the chart card's border around a slide's figure."""
 LESSON_GAP_PX = 17
@@ -245,6 +252,16 @@ def slide_column(window_width: int, lesson: bool = False) -> int:
     return window_width - SLIDE_GUTTER_PX - (aside if lesson else 0)
 
 
+SHARED_LEAST_PX = 400
+"""The least room each of two charts sharing a slide has; narrower (beside a lesson's panel on a small
+projector), a lesson's step shows only the chart it is about."""
+
+
+def slide_shared(window_width: int | None, lesson: bool = False) -> bool:
+    """Whether two charts can share a slide's width in this window: each with SHARED_LEAST_PX at least."""
+    return not window_width or slide_column(window_width, lesson) // 2 - SHARED_GAP_PX >= SHARED_LEAST_PX
+
+
 def slide_room(size: Size, window_width: int | None, lesson: bool = False, shared: bool = False) -> Size:
     """A slide's size laid out for the width its figure has in the window: the window's, less a lesson's panel
     beside it, and half of that where two charts share the slide. Rooms go in steps of 50 px, so that windows
@@ -256,7 +273,7 @@ def slide_room(size: Size, window_width: int | None, lesson: bool = False, share
     if not lesson or column >= FULL_ROOM:
         return replace(size, name=f"{size.name}-{room}", room=room)
     font = size.text(size.font * (column // 50 * 50) / FULL_ROOM)
-    return replace(size, name=f"{size.name}-lesson-{room}", room=room, font=font)
+    return replace(size, name=f"{size.name}-{room}-{font}", room=room, font=font)
 
 
 def window_size(value: object) -> tuple[int | None, int | None]:

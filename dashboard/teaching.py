@@ -106,6 +106,11 @@ class Step(Record):
     caption: Text
     facts: Facts = Field(description="What the caption states, each with its source and the source's own words.")
     question: Question | None = None
+    chart: Literal["delegate-types", "social"] | None = Field(
+        None,
+        description="Which of the two charts of 'who the delegates were' (slide 3) the step is about: shown alone "
+        "where the two would stand too narrow beside the lesson's panel (a small projector).",
+    )
 
     @field_validator("view")
     @classmethod
@@ -121,6 +126,13 @@ class Step(Record):
         if self.question:
             _check_numbers("the question", self.question.ask, [*self.facts, *self.question.facts])
             _check_numbers("the answer", self.question.answer, self.question.facts)
+        return self
+
+    @model_validator(mode="after")
+    def _chart_is_on_its_slide(self) -> Step:
+        query = parse_qs(self.view.lstrip("?"))
+        if self.chart and ("congress" not in query or query.get("slide") != ["3"]):
+            raise ValueError(f"a step's chart is one of a congress's slide 3, not of {self.view!r}")
         return self
 
     def shows(self, known: set[str]) -> View:

@@ -31,6 +31,7 @@ LESSON_COLUMNS = {
     "caption": TEXT,
     "question": TEXT,
     "answer": TEXT,
+    "chart": TEXT,
 }
 LESSON_FACT_COLUMNS = {"lesson_id": TEXT, "step": NUMBER, "part": TEXT, **FACT_COLUMNS}
 GLOSSARY_COLUMNS = {"term_id": TEXT, "term": TEXT, "spellings": TEXT, "definition": TEXT}
@@ -72,6 +73,7 @@ def _step_rows(lesson: Lesson, known: set[str]) -> tuple[list[dict], list[dict]]
                 "caption": step.caption,
                 "question": question.ask if question else None,
                 "answer": question.answer if question else None,
+                "chart": step.chart,
             }
         )
         facts += _facts(step.facts, lesson_id=lesson.id, step=number, part="caption")

@@ -376,3 +376,15 @@ def test_the_facts_panel_links_its_terms_once_each(frames: Frames) -> None:
     assert len(hrefs) == len(set(hrefs))
     assert {"?view=lessons#term-old-style", "?view=lessons#term-new-style", "?view=lessons#term-cec"} <= set(hrefs)
     assert ("All-Russian Central Executive Committee", "?view=lessons#term-cec") in [(t, h) for t, h, _ in links]
+
+
+def test_a_step_s_chart_must_be_one_of_slide_3_s(data_copy: Path) -> None:
+    """A step names which of the two charts of 'who the delegates were' it is about; on any other slide it
+    would name nothing."""
+    path = data_copy / "lessons/1917-first-to-second-congress.toml"
+    _edit(
+        path,
+        'view = "congress=1&slide=1"\ncaption = "June 1917.',
+        'view = "congress=1&slide=1"\nchart = "social"\ncaption = "June 1917.',
+    )
+    assert "steps.0: a step's chart is one of a congress's slide 3, not of 'congress=1&slide=1'" in _error(data_copy)

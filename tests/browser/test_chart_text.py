@@ -1,7 +1,8 @@
 """No chart text is cut off or overlaps another or a chart's marks, on a desk screen, two laptops', in
 presentation mode and on a phone, measured in headless Chromium from the drawn SVG; every slide of four
-congresses fits its screen with no chart text or button under 24 px, and every step of every lesson fits both
-projectors, with no chart text cut off, overlapping or under 24 px beside the lesson's panel."""
+congresses fits its screen with no chart text or button under 24 px, and every step of every lesson, its panel
+whole, fits the three projectors, with no chart text cut off, overlapping or under 24 px beside the lesson's panel
+on the two larger."""
 
 from __future__ import annotations
 
@@ -44,8 +45,13 @@ CROWDED_SLIDES = (
 (its well's words too wide for a small projector's well)."""
 CHANGE_SLIDES = ("compare=1,2,5,6&slide=2", "compare=1,2,5&slide=2")
 """Change tables of four and three congresses, checked for fit on their slides."""
-LESSON_MODES = ("present", "present-720")
-"""The projectors every lesson step is walked on."""
+LESSON_MODES = ("present", "present-720", "present-768")
+"""The projectors every lesson step is walked on: for fit on all three, its panel whole; for its charts' text on
+the two of the issue's lessons (at 1024×768 the slide beside the panel is 600 px: the delegate types of the
+First Congress do not fit it in 24 px type)."""
+LESSON_TEXT_MODES = ("present", "present-720")
+PANEL_FITS = "() => { const p = document.querySelector('#lesson-panel'); return p.scrollHeight <= p.clientHeight + 1; }"
+"""A lesson's words, answer and sources stand in its panel whole: a class cannot scroll it."""
 DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].some(g => g.offsetParent)"
 FITS = (
     "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"
@@ -156,14 +162,16 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 page.keyboard.press("r")  # the answer shown: the step at its tallest
                 page.wait_for_function("() => !document.querySelector('.page.unrevealed')")
                 where = f"lesson {step.lesson_id}, step {step.step}"
-                if page.evaluate(DRAWN):  # beside the lesson's panel, no label cut off, overlapping or small
+                if mode in LESSON_TEXT_MODES and page.evaluate(DRAWN):  # no label cut off, overlapping or small
                     everywhere += [f"{where}: {p}" for p in sorted(_problems(page))]
                     everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 if not page.evaluate(FITS):
                     everywhere.append(f"{where}: scrolls at {width}×{height}")
+                if not page.evaluate(PANEL_FITS):
+                    everywhere.append(f"{where}: the lesson's panel scrolls at {width}×{height}")
                 everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
     finally:
         context.close()
-    assert everywhere == []
+    assert everywhere == [], "\n".join(everywhere)
     assert errors == []
     assert full_bundle == []  # plotly.py's full plotly.js is never fetched: the page has its partial bundle

@@ -77,3 +77,23 @@ def test_a_term_in_a_caption_opens_the_glossary_at_its_entry(page: Page, server_
     expect(page.locator("#term-left-sr")).to_be_focused()
     expect(page.locator("#term-left-sr")).to_be_in_viewport()
     assert page.console_errors == []
+
+
+def test_on_a_small_projector_a_step_shows_the_one_of_two_charts_it_is_about(page: Page, server_url: str) -> None:
+    """At 1024×768 the two charts of 'who the delegates were' would be 290 px each beside the lesson's panel:
+    the republics' step shows the delegate types alone, the social make-up's step the social chart alone, each
+    the slide's width; at 1280×720 they share the slide."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{server_url}/?lesson=1922-founding-the-ussr&step=3")
+    expect(page.locator("#section-delegate-types .gtitle")).to_have_text("Delegate types")
+    expect(page.locator("#section-social")).to_be_hidden()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".lesson-counter")).to_have_text("Step 4 of 6")
+    expect(page.locator("#section-social .gtitle")).to_have_text("Social composition")
+    expect(page.locator("#section-delegate-types")).to_be_hidden()
+    assert page.locator("#section-social").bounding_box()["width"] > 600
+    screenshot(page, "lesson-one-chart-1024")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    expect(page.locator("#section-delegate-types")).to_be_visible()
+    expect(page.locator("#section-social")).to_be_visible()
+    assert page.console_errors == []
