@@ -199,7 +199,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
 
 def slide_basis(smaller: list[str]) -> str:
     """A slide's short note under the bars: what a bar is, the patterns, and the groups its legend leaves out."""
-    text = "Each bar: shares of its own congress's base (hover for it). Hatched: not accounted for in the source."
+    text = "Each bar: shares of its own congress's base. Hatched: not accounted for in the source."
     return text + " Cross-hatched: no party shares in the sources." + left_out(smaller, "at every congress", "a bar")
 
 

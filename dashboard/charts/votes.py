@@ -11,7 +11,9 @@ import plotly.graph_objects as go
 from dashboard.charts.base import Chart, context, reason_not_recorded, subtitle, with_sources
 from dashboard.charts.draw import (
     LABELLED_BAR,
+    LINE_SPACING,
     category_axis,
+    end_label_width,
     finish,
     heading_font,
     label_margin,
@@ -84,11 +86,28 @@ def outcome_text(vote: pd.Series) -> str:
     return f"{verdict}; no count in the source"
 
 
-def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list, size: Size, thickness: float | None = None) -> set[str]:
+def _results_under(bars: pd.DataFrame, size: Size) -> list[str] | None:
+    """A slide's results in words on lines of their own under their bars, the figure's width, where the
+    longest would leave its bar under a fifth of that width beside it (a lesson's slide on a small projector)."""
+    results = [outcome_text(vote) for _, vote in bars.iterrows()]
+    if end_label_width(results, size) <= (size.across(wide=True) - 60) * 0.8:
+        return None
+    chars = round((size.across(wide=True) - 40) / (size.text(size.font - 1) * 0.56))
+    return [wrap(result, chars, lines=3) for result in results]
+
+
+def _bars(
+    fig: go.Figure,
+    bars: pd.DataFrame,
+    keys: list,
+    size: Size,
+    thickness: float | None = None,
+    under: list[str] | None = None,
+) -> set[str]:
     """Each counted vote's bar at its place on the vote axis (a category, or a position `thickness` thick on a
-    slide), and its result in words at its end. Returns the parts drawn."""
+    slide), and its result in words at its end, or on the lines `under` it. Returns the parts drawn."""
     shown: set[str] = set()
-    for label, (_, vote) in zip(keys, bars.iterrows(), strict=True):
+    for index, (label, (_, vote)) in enumerate(zip(keys, bars.iterrows(), strict=True)):
         total = 0
         for part in PARTS:
             if missing(vote[part]):
@@ -114,6 +133,20 @@ def _bars(fig: go.Figure, bars: pd.DataFrame, keys: list, size: Size, thickness:
                 )
             )
             shown.add(part)
+        if under:
+            fig.add_annotation(
+                x=0,
+                xref="paper",
+                y=label + thickness / 2 + 0.1,
+                yanchor="top",
+                xanchor="left",
+                text=under[index],
+                showarrow=False,
+                align="left",
+                font={"size": size.text(size.font - 1)},
+                name=f"outcome-{vote.vote_id}" + (f"-{vote.variant}" if vote.variant else ""),
+            )
+            continue
         fig.add_annotation(
             x=total,
             y=label,
@@ -151,7 +184,7 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
     key = sum(40 + len(VOTE_LABELS[p]) * size.text(size.font - 1) * 0.6 for p in shown)
     heading = len(TITLE) * heading_font(size) * 0.62 + 40
     plot = max((known or 0) - left - 20, 1)
-    if not known or not shown or key <= plot:
+    if not known or not shown or (key <= plot and heading + key + 20 <= known):
         return {**right, "font": font}, 0, False
     after_title = heading + key + 20 <= known and heading < left - 10
     start = heading if after_title else 10
@@ -204,8 +237,9 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     labels = [vote_label(v, width) for _, v in bars.iterrows()]
     keys = [f"{v.vote_id}-{v.variant}" for _, v in bars.iterrows()]  # the categories; labels may wrap alike
     fig = go.Figure()
-    places, units = places_under_labels(labels) if above else (keys, 0.0)
-    shown = _bars(fig, bars, places, size, LABELLED_BAR if above else None)
+    under = _results_under(bars, size) if above else None
+    places, units = places_under_labels(labels, under) if above else (keys, 0.0)
+    shown = _bars(fig, bars, places, size, LABELLED_BAR if above else None, under)
     font = size.text(size.font - 1)
     list_share = 0.0
     chrome = round(size.font * 4.6) + 110
@@ -260,7 +294,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         fig.update_yaxes(visible=False, range=[units, 0], domain=[list_share + 0.06 if not listed.empty else 0, 1])
         peak = max(1, int(bars[list(PARTS)].fillna(0).sum(axis=1).max()))
         left = 20
-        ends = (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
+        ends = [] if under else (a.text for a in fig.layout.annotations if (a.name or "").startswith("outcome-"))
         fig.update_xaxes(visible=False, range=[0, value_axis_end(peak, ends, left, size, wide=True)])
     elif not bars.empty:
         caucus = [lab for lab, kind in zip(labels, bars.kind, strict=True) if kind == "caucus"]
@@ -319,13 +353,20 @@ def _fit_slide(fig: go.Figure, bars_px: float, items: list[str], header: str, fo
     to 1.6 times that, where the votes without a count leave room; those votes get as many of the lines under
     the bars as they fit."""
     plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    listed = _list_lines(items) * font * 1.3 + 12 if items else 0
-    bars_px = min(plot, max(bars_px, min(bars_px * 1.6, plot - listed)))
+    line = font * LINE_SPACING
+    listed = _list_lines(items) * line + 12 if items else 0
+    short = bool(items) and plot - bars_px - 12 < 3 * line  # not even the heading, a vote and how many more
+    bars_px = min(plot - line - 12, bars_px) if short else min(plot, max(bars_px, min(bars_px * 1.6, plot - listed)))
     fig.update_yaxes(domain=[1 - bars_px / plot, 1])
     if items:
         kept, _ = _fewer(items, plot - bars_px - 12, font, chars)
+        text = (
+            f"<b>Also recorded: {len(items)} vote{'s' if len(items) > 1 else ''} without a count</b>"
+            if short
+            else "<br>".join([f"<b>{header}</b>", *kept])
+        )
         annotation = next(a for a in fig.layout.annotations if a.name == "uncounted")
-        annotation.update(text="<br>".join([f"<b>{header}</b>", *kept]), y=1 - (bars_px + 12) / plot)
+        annotation.update(text=text, y=1 - (bars_px + 12) / plot)
 
 
 def _slide_basis(bars: pd.DataFrame) -> str:

@@ -100,3 +100,25 @@ def test_a_slide_lists_the_uncounted_votes_that_fit_its_24_px_type_and_says_how_
     assert more > 0 and html.unescape(lines[-1]) == told
     page = draw("votes", congress_id="ar-01")  # the page lists all five
     assert annotation(page, "uncounted").count("• ") == 5
+
+
+def test_beside_a_lesson_on_a_small_projector_the_results_stand_under_their_bars(draw) -> None:
+    """At 1024×768 a lesson's slide is 600 px wide: "Passed: 543 for, 126 against, 52 abstained" in 23 px type
+    would leave its bar a sliver, so each result has the line under its bar and the bars the figure's width;
+    the votes without a count, which do not fit beside them, are one line saying how many."""
+    size = slide_room(slide_size(768, tall=True, lesson=True), 1024, lesson=True)
+    assert size.room == 600
+    fig = draw("votes", size=size, congress_id="ar-01")
+    result = next(a for a in fig.layout.annotations if a.name == "outcome-support-provisional-government")
+    assert (result.text, result.xref, result.x, result.yanchor) == (
+        "Passed: 543 for, 126 against, 52 abstained",
+        "paper",
+        0,
+        "top",
+    )
+    peak = 543 + 126 + 52
+    assert fig.layout.xaxis.range[1] < peak * 1.1  # the longest bar runs nearly the plot's width
+    assert annotation(fig, "uncounted") == "<b>Also recorded: 5 votes without a count</b>"
+    wide = draw("votes", size=slide_room(slide_size(768, tall=True), 1024), congress_id="ar-01")  # no lesson
+    beside = next(a for a in wide.layout.annotations if a.name == "outcome-support-provisional-government")
+    assert (beside.x, beside.xanchor) == (721, "left")  # at its bar's end
