@@ -97,3 +97,17 @@ def test_on_a_small_projector_a_step_shows_the_one_of_two_charts_it_is_about(pag
     expect(page.locator("#section-delegate-types")).to_be_visible()
     expect(page.locator("#section-social")).to_be_visible()
     assert page.console_errors == []
+
+
+def test_on_a_phone_the_step_s_words_stand_above_its_chart(page: Page, server_url: str) -> None:
+    """At 390 px there is no room for a panel beside the chart (it left the chart 30 px): the step's words,
+    question and buttons run the page's width, and the chart follows them."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server_url}/?lesson=1917-first-to-second-congress&step=7")
+    expect(page.locator(".lesson-counter")).to_have_text("Step 7 of 9")
+    page.wait_for_selector("#graph-compare .gtitle")
+    panel, chart = page.locator("#lesson").bounding_box(), page.locator("#compare-view").bounding_box()
+    assert panel["width"] > 350 and chart["width"] > 350
+    assert panel["y"] + panel["height"] <= chart["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.console_errors == []
