@@ -174,7 +174,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if trigger == "congress-select" and values["selected"] in known:
             same = values["selected"] == current.congress_id
             return current.but(view="congress", congress_id=values["selected"], hall=current.hall if same else None)
-        if trigger == "hall-select":
+        if trigger in ("hall-select", "hall-menu"):
             return current.but(hall=None if values["hall"] in (None, PARTIES) else values["hall"])
         if trigger == "compare-select":
             ids = tuple(c for c in (values["compared"] or []) if c in known)[:MAX_COMPARED]
@@ -233,6 +233,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("hall-choice", "hidden"),
         Output("hall-select", "options"),
         Output("hall-select", "value"),
+        Output("hall-menu", "options"),
+        Output("hall-menu", "value"),
         *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
         *[Output(f"section-{c}", "className") for c in CHART_IDS],
@@ -262,13 +264,29 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Input("view-timeline", "n_clicks"),
         Input("graph-timeline", "clickData"),
         Input("hall-select", "value"),
+        Input("hall-menu", "value"),
         Input("reveal", "n_clicks"),
         Input("view-lessons", "n_clicks"),
         Input("narrow", "data"),
         Input("window-size", "data"),
     )
     def route(
-        url_search, selected, compared, measure, theme, _present, _v1, _v2, _v3, clicked, hall, _r, _l, narrow, window
+        url_search,
+        selected,
+        compared,
+        measure,
+        theme,
+        _present,
+        _v1,
+        _v2,
+        _v3,
+        clicked,
+        hall,
+        menu,
+        _r,
+        _l,
+        narrow,
+        window,
     ):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
@@ -278,7 +296,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             "measure": measure,
             "theme": theme,
             "clicked": clicked,
-            "hall": hall,
+            "hall": menu if trigger == "hall-menu" else hall,
         }
         quiet = (None, "url", "narrow", "window-size")
         state = current if trigger in quiet else next_state(current, trigger, values)
@@ -364,7 +382,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
                 slide_words = []
         n = len(CHART_IDS)
         single = (no_update,) * (6 * n + 1)
-        hall_choice = (no_update,) * 3
+        hall_choice = (no_update,) * 5
         compare = (no_update,) * 4
         timeline = (no_update,) * 3
         notice = None
@@ -404,7 +422,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             columns = [chart_outputs(c, state, size, on_slide, aside) for c in CHART_IDS]
             single = (*[column[k] for k in range(6) for column in columns], facts(congress_id))
             options = hall_options(congress_id)
-            hall_choice = (len(options) < 2, options, state.hall or PARTIES)
+            hall_choice = (len(options) < 2, options, state.hall or PARTIES, options, state.hall or PARTIES)
             hidden = (False, True, True)
             selected = congress_id
         if not lesson[0]:

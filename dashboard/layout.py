@@ -70,6 +70,14 @@ def hall_choice() -> html.Fieldset:
                 inputClassName="hall-input",
                 labelClassName="hall-label",
             ),
+            dcc.Dropdown(  # the same choice as one line, where its options would take several (a slide's)
+                id="hall-menu",
+                options=[{"label": "Parties", "value": PARTIES}],
+                value=PARTIES,
+                clearable=False,
+                searchable=False,
+                className="hall-menu",
+            ),
         ],
     )
 

@@ -187,9 +187,9 @@ SLIDE_ROOM = {720: 165, 768: 155, 1080: 113}
 window heights of SLIDE_SIZES: on a small projector every pixel goes to the chart."""
 
 
-CHOICE_PX = 40
-"""The hall's choice of vote ("The seats show: Parties / This vote: …") above its seat chart, where a small
-projector draws it smaller to keep its chart's room (assets/style.css: .compact-choice)."""
+CHOICE_PX = 50
+"""The hall's choice of vote ("The seats show: Parties / This vote: …") above its seat chart as a menu of one
+line, where its options would take several and the chart's room (assets/style.css: .compact-choice)."""
 CHOICE_LINE_PX = 50
 """The hall's choice on one line of a slide, its options as legible as the charts (1.5rem), and its margin."""
 CHOICE_CHAR_PX = 13.2
@@ -203,9 +203,9 @@ FACTS_PX = 90
 
 
 def hall_choice_room(labels: list[str], window_width: int | None, lesson: bool = False) -> tuple[int, bool]:
-    """The room the hall's choice of vote (these options) takes above a slide's chart, and whether it is drawn
-    smaller: as legible as the charts where its legend and options stand on one line of the slide (the First
-    Congress's at 1280 px), smaller where they would take two or more (the Fourth's three, or at 1024 px)."""
+    """The room the hall's choice of vote (these options) takes above a slide's chart, and whether it is a
+    menu: its options side by side where they stand on one line of the slide (the First Congress's at
+    1280 px), else a menu of one line (the Fourth's three, or at 1024 px); as legible as the charts, both."""
     if len(labels) < 2:
         return 0, False
     width = slide_column(window_width or 1920, lesson) - CHOICE_MARGINS_PX
