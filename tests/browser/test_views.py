@@ -310,3 +310,25 @@ def test_a_small_projectors_hall_choice_is_as_legible_as_the_charts(
     expect(page.locator("#graph-party-seats .gtitle")).to_have_text("A vote in the hall")
     assert "hall=" in page.url
     assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
+
+
+@pytest.mark.parametrize(("query", "least"), [("compare=2,3", 24), ("compare=1,2", 20), ("compare=1,2,5,6", 16)])
+def test_a_change_table_takes_the_largest_type_its_slide_fits_on_a_small_projector(
+    page: Page, server_url: str, query: str, least: int
+) -> None:
+    """At 1024×768 a change table is measured into the largest type, up to the charts' 24 px, with which its
+    slide does not scroll: seven rows of two congresses at 24 px, nine at 20, four congresses' at 16 (all
+    three were 18.7 or 15.3 px before)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{server_url}/?{query}&present=1&slide=2")
+    page.wait_for_selector(".change table[data-fitted]", timeout=20_000)
+    px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.change table')).fontSize)")
+    assert least <= px <= 24
+    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
+    page.set_viewport_size({"width": 1920, "height": 1080})  # a large projector: up to the charts' 28 px
+    larger = "() => +document.querySelector('.change table').dataset.fitted > 24"
+    page.wait_for_function(larger)
+    page.click("#slide-prev")  # off its slide, then back: measured again
+    page.click("#slide-next")
+    page.wait_for_function(larger)
+    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
