@@ -111,3 +111,21 @@ def test_on_a_phone_the_step_s_words_stand_above_its_chart(page: Page, server_ur
     assert panel["y"] + panel["height"] <= chart["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.console_errors == []
+
+
+def test_a_step_s_words_take_the_largest_type_its_panel_holds(page: Page, server_url: str) -> None:
+    """At 1280×720 a short step's words stand at the charts' 24 px (the page's own type is 17.85 px there);
+    a long one's as large as its panel holds whole, the answer shown: never smaller than the page's."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    type_px = "parseFloat(getComputedStyle(document.querySelector('.lesson-caption')).fontSize)"
+    panel_whole = "(p => p.scrollHeight <= p.clientHeight + 1)(document.querySelector('#lesson-panel'))"
+    page.goto(f"{server_url}/?lesson=1917-first-to-second-congress&step=6")
+    page.wait_for_function("() => document.querySelector('#lesson').dataset.fitted === '24'")
+    assert page.evaluate(type_px) == 24 and page.evaluate(panel_whole)
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".lesson-counter")).to_have_text("Step 7 of 9")
+    page.keyboard.press("r")
+    expect(page.locator(".lesson-answer")).to_contain_text("390 of the 649 delegates elected")
+    page.wait_for_function(f"() => {panel_whole}")
+    assert 17.8 <= page.evaluate(type_px) < 24
+    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
