@@ -107,11 +107,16 @@ def _chars(size: Size) -> int:
     return round((size.width - 80) / (size.font * 0.56))
 
 
+BOLD_CHARS = 0.9
+"""How many characters of bold type a line holds, as a share of the plain type's."""
+
+
 def _lines(sections: Sections, chars: int) -> list[str]:
     """The sections as annotation lines: bold headings, wrapped paragraphs, a blank line after each section."""
     lines: list[str] = []
     for heading, paragraphs in sections:
-        lines.append(f"<b>{html.escape(heading)}</b>")
+        heading_lines = _wrapped(heading, round(chars * BOLD_CHARS)).split("<br>")  # a long question's too
+        lines.append("<br>".join(f"<b>{line}</b>" for line in heading_lines))
         for paragraph in paragraphs:
             if paragraph == WRITE_HERE:
                 lines += ["", f'<span style="color:#8a8a8a">{"_" * round(chars * 0.98)}</span>']  # about 11 mm apart

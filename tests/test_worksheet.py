@@ -108,3 +108,21 @@ def test_cli_refuses_a_bad_worksheet(argv: list[str], message: str, tmp_path: Pa
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_no_line_of_a_text_page_runs_past_the_page(frames: Frames) -> None:
+    """A long question heads its answer in the key on as many lines as it needs: bold lines are held to a
+    narrower measure than plain ones (the first question of 1917 ran off the A4 page)."""
+    from dashboard.style import PRESETS
+    from dashboard.table_pages import BOLD_CHARS, _chars
+
+    chars = _chars(PRESETS["a4"])
+    for lesson_id in frames.lessons.lesson_id.unique():
+        for name, fig in worksheet_pages(frames, lesson_id, LINK):
+            if name.startswith("chart"):
+                continue
+            text = next(a.text for a in fig.layout.annotations if a.name == "text")
+            for line in text.split("<br>"):
+                bold = line.startswith("<b>")
+                plain = re.sub(r"<[^>]+>", "", line).replace("&amp;", "&")
+                assert len(plain) <= (round(chars * BOLD_CHARS) if bold else chars), (lesson_id, plain)
