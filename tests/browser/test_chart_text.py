@@ -1,5 +1,5 @@
 """No chart text is cut off or overlaps another or a chart's marks, on a desk screen, two laptops', in
-presentation mode and on a phone, measured in headless Chromium from the drawn SVG; every slide of four
+presentation mode and on a phone, measured in headless Chromium from the drawn SVG; every slide of three
 congresses fits its screen with no chart text or button under 24 px, and every step of every lesson, its panel
 whole, fits the three projectors, with no chart text cut off, overlapping or under 24 px beside the lesson's panel
 on the two larger."""
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.frames import Frames
 from dashboard.style import SLIDE_TEXT_PX
@@ -28,12 +29,13 @@ MODES = {
 EVERY_CONGRESS = ("desk", "laptop-facts-beside", "phone")
 """The modes that walk every congress (the dashboard's narrowest half panels are a laptop's, about 430 px where
 the facts take a column at 1440 px; the 1000 px laptop, 470 px, checks the comparisons and the timeline, whose
-months stand on lines of their own there). Presentation mode walks every slide of four congresses instead,
+months stand on lines of their own there). Presentation mode walks every slide of three congresses instead,
 checking every text on the large projector, and on the small one that each slide fits with legible legends."""
 TEXT_CHECKED = ("desk", "laptop", "laptop-facts-beside", "present", "present-768", "phone")
-SLIDE_WALK = ("1", "4", "5", "au-1")
-"""Congresses whose four slides are each checked for fit, in every presentation mode: the Fourth's key of four
-votes and the First All-Union's two charts sharing a slide are the tightest at 1024×768."""
+SLIDE_WALK = ("1", "4", "au-1")
+"""Congresses whose four slides are each checked for fit, in every presentation mode: the First's hall and its
+choice, the Fourth's key of four votes and the First All-Union's two charts sharing a slide are the tightest at
+1024×768 (the Fifth's, walked before, never was the tightest: left out to keep CI under ten minutes)."""
 CROWDED_SLIDES = (
     "view=timeline&slide=2",
     "compare=1,2,5,6",
@@ -167,7 +169,9 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                     everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 if not page.evaluate(FITS):
                     everywhere.append(f"{where}: scrolls at {width}×{height}")
-                if not page.evaluate(PANEL_FITS):
+                try:  # the words are measured into their type once the answer is in (assets/fit_type.js)
+                    page.wait_for_function(PANEL_FITS, timeout=3_000)
+                except PlaywrightTimeout:
                     everywhere.append(f"{where}: the lesson's panel scrolls at {width}×{height}")
                 everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
     finally:
