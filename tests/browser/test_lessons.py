@@ -120,7 +120,7 @@ def test_a_step_s_words_take_the_largest_type_its_panel_holds(page: Page, server
     type_px = "parseFloat(getComputedStyle(document.querySelector('.lesson-caption')).fontSize)"
     panel_whole = "(p => p.scrollHeight <= p.clientHeight + 1)(document.querySelector('#lesson-panel'))"
     page.goto(f"{server_url}/?lesson=1917-first-to-second-congress&step=6")
-    page.wait_for_function("() => document.querySelector('#lesson').dataset.fitted === '24'")
+    page.wait_for_function("() => document.querySelector('#lesson')?.dataset.fitted === '24'")
     assert page.evaluate(type_px) == 24 and page.evaluate(panel_whole)
     page.keyboard.press("ArrowRight")
     expect(page.locator(".lesson-counter")).to_have_text("Step 7 of 9")

@@ -326,7 +326,7 @@ def test_a_change_table_takes_the_largest_type_its_slide_fits_on_a_small_project
     assert least <= px <= 24
     assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
     page.set_viewport_size({"width": 1920, "height": 1080})  # a large projector: up to the charts' 28 px
-    larger = "() => +document.querySelector('.change table').dataset.fitted > 24"
+    larger = "() => +document.querySelector('.change table')?.dataset.fitted > 24"
     page.wait_for_function(larger)
     page.click("#slide-prev")  # off its slide, then back: measured again
     page.click("#slide-next")
