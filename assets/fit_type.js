@@ -13,6 +13,7 @@
       || (panel && panel.scrollHeight > panel.clientHeight + 1);
   }
 
+  // the charts' type on a slide: dashboard/style.py SLIDE_SIZES (24 px up to 800 px tall, 28 px above)
   function largest() { return window.innerHeight > 800 ? 28 : 24; }
 
   function fitTable() {

@@ -357,7 +357,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             hall = state.view == "congress" and slide == 1
             options = [o["label"] for o in hall_options(state.congress_id)] if hall else []
             choice, compact = hall_choice_room(options, width, lesson=bool(lesson[0]))
-            page += " compact-choice" if compact else ""  # a small projector draws it smaller
+            page += " compact-choice" if compact else ""  # its options as a menu of one line
             size = (
                 size
                 if narrow

@@ -187,11 +187,10 @@ SLIDE_ROOM = {720: 165, 768: 155, 1080: 113}
 window heights of SLIDE_SIZES: on a small projector every pixel goes to the chart."""
 
 
-CHOICE_PX = 50
-"""The hall's choice of vote ("The seats show: Parties / This vote: …") above its seat chart as a menu of one
-line, where its options would take several and the chart's room (assets/style.css: .compact-choice)."""
 CHOICE_LINE_PX = 50
-"""The hall's choice on one line of a slide, its options as legible as the charts (1.5rem), and its margin."""
+"""The hall's choice of vote ("The seats show: Parties / This vote: …") above its seat chart: one line of a
+slide as legible as the charts (1.5rem), and its margin, its options side by side or, where they would take
+several lines, a menu (assets/style.css: .compact-choice)."""
 CHOICE_CHAR_PX = 13.2
 """The average width of a character of the choice's options on a slide."""
 CHOICE_LEGEND_PX = 235
@@ -210,7 +209,7 @@ def hall_choice_room(labels: list[str], window_width: int | None, lesson: bool =
         return 0, False
     width = slide_column(window_width or 1920, lesson) - CHOICE_MARGINS_PX
     on_a_line = CHOICE_LEGEND_PX + sum(40 + len(label) * CHOICE_CHAR_PX + 16 for label in labels) <= width
-    return (CHOICE_LINE_PX, False) if on_a_line else (CHOICE_PX, True)
+    return CHOICE_LINE_PX, not on_a_line
 
 
 SLIDE_BAR_PX = 15
