@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.frames import Frames
+from dashboard.frames import Frames, load_frames
 from dashboard.style import SLIDE_TEXT_PX
 
 TEXT_BOXES = (Path(__file__).parent / "chart_text_boxes.js").read_text()
@@ -157,28 +157,51 @@ def test_no_chart_text_is_cut_off_or_overlapping(browser: Browser, server_url: s
                 everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
                 everywhere += [f"{where}: {g}'s legend scrolls" for g in page.evaluate(SCROLLED_LEGENDS)]
                 everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
-        for lesson in frames.lessons[frames.lessons.step == 1].itertuples() if mode in LESSON_MODES else ():
-            page.goto(f"{server_url}/?lesson={lesson.lesson_id}")
-            for step in frames.lessons[frames.lessons.lesson_id == lesson.lesson_id].itertuples():
-                if step.step > 1:
-                    page.keyboard.press("ArrowRight")
-                counter = f"Step {step.step} of {step.steps}"
-                page.wait_for_function("s => document.querySelector('.lesson-counter')?.textContent === s", arg=counter)
-                page.keyboard.press("r")  # the answer shown: the step at its tallest
-                page.wait_for_function("() => !document.querySelector('.page.unrevealed')")
-                where = f"lesson {step.lesson_id}, step {step.step}"
-                if mode in LESSON_TEXT_MODES and page.evaluate(DRAWN):  # no label cut off, overlapping or small
-                    everywhere += [f"{where}: {p}" for p in sorted(_problems(page))]
-                    everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
-                if not page.evaluate(FITS):
-                    everywhere.append(f"{where}: scrolls at {width}×{height}")
-                try:  # the words are measured into their type once the answer is in (assets/fit_type.js)
-                    page.wait_for_function(PANEL_FITS, timeout=3_000)
-                except PlaywrightTimeout:
-                    everywhere.append(f"{where}: the lesson's panel scrolls at {width}×{height}")
-                everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
     finally:
         context.close()
     assert everywhere == [], "\n".join(everywhere)
     assert errors == []
     assert full_bundle == []  # plotly.py's full plotly.js is never fetched: the page has its partial bundle
+
+
+LESSONS = tuple(load_frames().lessons.lesson_id.unique())
+
+
+@pytest.mark.parametrize("lesson_id", LESSONS)
+@pytest.mark.parametrize("mode", LESSON_MODES)
+def test_every_lesson_step_fits_its_projector(
+    browser: Browser, server_url: str, frames: Frames, mode: str, lesson_id: str
+) -> None:
+    """Each step, its answer shown (the step at its tallest): the slide does not scroll, the lesson's panel
+    stands whole, its buttons are legible, and at 1280×720 no chart text is cut off, overlapping or small."""
+    width, height, _ = MODES[mode]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    everywhere: list[str] = []
+    try:
+        page.goto(f"{server_url}/?lesson={lesson_id}")
+        for step in frames.lessons[frames.lessons.lesson_id == lesson_id].itertuples():
+            if step.step > 1:
+                page.keyboard.press("ArrowRight")
+            counter = f"Step {step.step} of {step.steps}"
+            page.wait_for_function("s => document.querySelector('.lesson-counter')?.textContent === s", arg=counter)
+            page.keyboard.press("r")
+            page.wait_for_function("() => !document.querySelector('.page.unrevealed')")
+            where = f"step {step.step}"
+            if mode in LESSON_TEXT_MODES and page.evaluate(DRAWN):
+                everywhere += [f"{where}: {p}" for p in sorted(_problems(page))]
+                everywhere += [f"{where}: {t}" for t in page.evaluate(SMALL_TEXT, SLIDE_TEXT_PX)]
+            if not page.evaluate(FITS):
+                everywhere.append(f"{where}: scrolls at {width}×{height}")
+            try:  # the words are measured into their type once the answer is in (assets/fit_type.js)
+                page.wait_for_function(PANEL_FITS, timeout=3_000)
+            except PlaywrightTimeout:
+                everywhere.append(f"{where}: the lesson's panel scrolls at {width}×{height}")
+            everywhere += [f"{where}: {c}" for c in page.evaluate(SMALL_CONTROLS, SLIDE_TEXT_PX)]
+    finally:
+        context.close()
+    assert everywhere == [], "\n".join(everywhere)
+    assert errors == []
