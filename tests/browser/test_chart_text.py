@@ -29,10 +29,11 @@ MODES = {
 WALKED = {"desk": 8, "laptop-facts-beside": None, "phone": None}
 """How many congresses each mode walks, from the First (None: every one). The dashboard's narrowest half panels
 are a laptop's, about 430 px where the facts take a column at 1440 px, and a phone's: they walk every congress.
-The desk screen walks the eight of 1917–1920, those with several parties, the most labels (the later congresses
-have one or two); the 1000 px laptop, 470 px, checks the comparisons and the timeline, whose months stand on
-lines of their own there. Presentation mode walks every slide of three congresses instead, checking every text
-on the large projector, and on the small one that each slide fits with legible legends."""
+The desk screen walks the eight of 1917–1920: the six congresses with the most party rows in the records (13 to
+47 each, the most labels) are among them, and no later congress has more than six; the 1000 px laptop, 470 px,
+checks the comparisons and the timeline, whose months stand on lines of their own there. Presentation mode
+walks every slide of three congresses instead, checking every text on the large projector, and on the small one
+that each slide fits with legible legends."""
 TEXT_CHECKED = ("desk", "laptop", "laptop-facts-beside", "present", "present-768", "phone")
 SLIDE_WALK = ("1", "4", "au-1")
 """Congresses whose four slides are each checked for fit, in every presentation mode: the First's hall and its
