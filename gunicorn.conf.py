@@ -5,6 +5,8 @@ repository root. Every setting can be changed from the environment (or on gunico
 - CONGRESS_WORKERS (or WEB_CONCURRENCY; default 2 × CPUs + 1), CONGRESS_THREADS (default 2)
 - CONGRESS_TIMEOUT (default 30 s), CONGRESS_MAX_REQUESTS (default 0: workers are not recycled)
 - CONGRESS_ACCESS_LOG: a file, or "-" for stderr (default: no access log)
+- CONGRESS_WARM: "1" (default) builds the figures in the background as a worker starts, "before" before it
+  takes a request (bin/serve), "0" not at all
 
 preload_app is False on purpose. With it the master would import the app before forking, and any thread
 or browser started by then would be copied half-alive into every worker: the PNG/PDF export starts a
@@ -65,7 +67,11 @@ def post_worker_init(worker) -> None:
     if getattr(wsgi, "debug", False) or type(wsgi).__name__ == "DebuggedApplication":
         worker.log.error("the app is in debug mode or wrapped in the Werkzeug debugger: not serving it")
         raise SystemExit(3)
-    if os.environ.get("CONGRESS_WARM", "1") != "0":  # build the figures in the background, before pupils ask
-        charts = getattr(wsgi, "extensions", {}).get("chart_cache")  # the app's own cache (dashboard.server)
-        if charts is not None:
-            threading.Thread(target=charts.warm, name="warm-figures", daemon=True).start()
+    charts = getattr(wsgi, "extensions", {}).get("chart_cache")  # the app's own cache (dashboard.server)
+    warm = os.environ.get("CONGRESS_WARM", "1")
+    if charts is None or warm == "0":
+        return
+    if warm == "before":  # bin/serve: the worker takes no request until its figures are built
+        worker.log.info("warmed %d figures", charts.warm())
+    else:  # build the figures in the background, before pupils ask
+        threading.Thread(target=charts.warm, name="warm-figures", daemon=True).start()
