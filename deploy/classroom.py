@@ -117,7 +117,11 @@ class Classroom:
 
     def config(self) -> str:
         """nginx.conf with this classroom's sockets, paths and limits filled in."""
-        servers = [f"unix:{self.slot(index)}" for index in range(self.count)] + self.remote
+        # This machine's slots are never marked down (max_fails=0): a stopping or killed instance refuses at once
+        # and the request goes to the next one, so nginx can never find every slot marked down at the same time
+        # while one is being replaced. Other machines are left out for 5 s after a failure (a connect timeout).
+        servers = [f"unix:{self.slot(index)} max_fails=0" for index in range(self.count)]
+        servers += [f"{address} max_fails=1 fail_timeout=5s" for address in self.remote]
         fields = {
             "user": f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else "",
             "modules": f"load_module {BROTLI_MODULE};" if BROTLI_MODULE.is_file() else "",
@@ -125,7 +129,7 @@ class Classroom:
             "run": str(self.run),
             "access_log": setting("CONGRESS_ACCESS_LOG", "off"),
             "per_client": setting("CONGRESS_CONN_PER_CLIENT", "256"),
-            "servers": "\n".join(f"        server {s} max_fails=1 fail_timeout=5s;" for s in servers),
+            "servers": "\n".join(f"        server {s};" for s in servers),
             "listen": self.listen,
             "static": str(ROOT / "build" / "static"),
             "deploy": str(DEPLOY),
@@ -158,6 +162,7 @@ class Classroom:
         command = [nginx, "-p", str(self.run), "-e", str(self.run / "nginx-error.log"), "-c", str(conf)]
         subprocess.run([*command, "-t", "-q"], check=True)
         self.nginx = subprocess.Popen([*command, "-g", "daemon off;"])
+        self.wait_listening()
         print(f"Serving the dashboard on http://{self.listen}/ (bin/serve; Ctrl-C stops it)", flush=True)
 
     def link(self, index: int, instance: Instance) -> None:
@@ -169,6 +174,24 @@ class Classroom:
         pid = self.run / f".slot-{index + 1}.pid.partial"
         pid.write_text(f"{instance.process.pid}\n")
         pid.replace(self.slot(index).with_suffix(".pid"))
+
+    def wait_listening(self) -> None:
+        """Wait until nginx answers /healthz on its port (from an instance behind it)."""
+        host, _, port = self.listen.rpartition(":")
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection = http.client.HTTPConnection(
+                    "127.0.0.1" if host == "0.0.0.0" else host, int(port), timeout=5
+                )
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    return
+            except OSError:
+                pass
+            if (self.nginx is not None and self.nginx.poll() is not None) or time.monotonic() > deadline:
+                raise SystemExit(f"nginx did not answer on {self.listen}; see {self.run / 'nginx-error.log'}")
+            time.sleep(0.1)
 
     def replace(self, index: int) -> None:
         """Start a new instance beside the one in slot `index`, wait until it is warm, switch the slot to it,
