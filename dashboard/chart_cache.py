@@ -1,23 +1,31 @@
 """Per-app caches of each chart's rows, figures and captions, built from the frames the app was given.
 
 Rows depend on the chart and the view (a congress, a comparison and its measure, or the timeline);
-figures also on the size and theme. Both are pure, so each is built once per process and kept.
+figures also on the size and theme. Both are pure, so each is built once per process and kept; with a
+figure store (dashboard/figure_store.py), a figure is built once per server and read by every process.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 
 import pandas as pd
 
 from dashboard.charts import CHARTS, HALL, chart
-from dashboard.frames import Frames
-from dashboard.style import DASHBOARD, Size, Style, dashboard_size
+from dashboard.figure_store import STORE_ENV, FigureStore
+from dashboard.frames import Frames, load_frames
+from dashboard.style import DASHBOARD, PHONE, THEMES, Size, Style, dashboard_size
 from dashboard.urls import State
 
 DESKS = (dashboard_size(1920), dashboard_size(1366))
 """The dashboard as the windows a class most often has draw it (a projector's or monitor's, a laptop's),
 built before pupils ask."""
+STORED_SIZES = (*DESKS, PHONE)
+"""The sizes the figure store is built in before a server starts, in every theme."""
 
 
 def view_key(chart_id: str, view: State) -> State:
@@ -33,8 +41,9 @@ def view_key(chart_id: str, view: State) -> State:
 class ChartCache:
     """Rows, figures (as plain dicts) and captions of every chart, kept for the life of the process."""
 
-    def __init__(self, frames: Frames, max_figures: int = 4096) -> None:
+    def __init__(self, frames: Frames, max_figures: int = 4096, store: FigureStore | None = None) -> None:
         self.frames = frames
+        self.store = store  # figures other processes of this server have built (dashboard.figure_store)
         self._rows = lru_cache(maxsize=1024)(self._build_rows)
         self._figure = lru_cache(maxsize=max_figures)(self._build_figure)
         self._walk = lru_cache(maxsize=1024)(self._build_walk)
@@ -43,10 +52,15 @@ class ChartCache:
         return chart(chart_id).rows(self.frames, key)
 
     def _build_figure(self, chart_id: str, key: State, size: Size, theme: str) -> dict | None:
+        if self.store is not None:
+            found, figure = self.store.get((chart_id, key, size, theme))
+            if found:
+                return figure
         rows = self.rows(chart_id, key)
-        if rows.empty:
-            return None
-        return chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
+        figure = None if rows.empty else chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
+        if self.store is not None:
+            self.store.put((chart_id, key, size, theme), figure)
+        return figure
 
     def _build_walk(self, chart_id: str, key: State) -> dict | None:
         rows, walk = self.rows(chart_id, key), chart(chart_id).walk
@@ -68,13 +82,57 @@ class ChartCache:
         """The chart's caption for a view."""
         return chart(chart_id).summary(self.rows(chart_id, view))
 
-    def warm(self, sizes: tuple[Size, ...] = DESKS, themes: tuple[str, ...] = ("light",)) -> int:
-        """Build every congress's figures and the timeline's in these sizes and themes; return how many."""
-        built = 0
+    def warm(
+        self,
+        sizes: tuple[Size, ...] | None = None,
+        themes: tuple[str, ...] | None = None,
+        part: int = 0,
+        parts: int = 1,
+    ) -> int:
+        """Build every congress's figures and the timeline's in these sizes and themes (every `parts`-th of
+        them from the `part`-th, to share the work among processes); return how many. By default: with a
+        store, what it is built with (reading it is cheap); without one, the light desk and laptop sizes."""
+        sizes = sizes or (STORED_SIZES if self.store else DESKS)
+        themes = themes or (tuple(THEMES) if self.store else ("light",))
         views = [(c.id, State(congress_id=i)) for i in self.frames.congresses.congress_id for c in CHARTS]
-        for chart_id, view in [*views, ("timeline", State(view="timeline"))]:
-            for size in sizes:
-                for theme in themes:
-                    self.figure(chart_id, view, size, theme)
-                    built += 1
-        return built
+        jobs = [
+            (chart_id, view, size, theme)
+            for chart_id, view in [*views, ("timeline", State(view="timeline"))]
+            for size in sizes
+            for theme in themes
+        ]
+        for job in jobs[part::parts]:
+            self.figure(*job)
+        return len(jobs[part::parts])
+
+
+def _build_part(part: int, parts: int) -> int:
+    frames = load_frames()
+    return ChartCache(frames, store=FigureStore.from_environment(frames)).warm(part=part, parts=parts)
+
+
+def main() -> None:
+    """Build the figure store (CONGRESS_FIGURE_STORE): every congress and the timeline, in every theme, at the
+    desk, laptop and phone sizes; other views and sizes are stored when first asked for. bin/serve runs it
+    before it starts (`--prune`: on every core, removing the folders of older records or code) and before it
+    replaces its instances (`--processes 1`, beside a class being served)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--prune", action="store_true")
+    args = parser.parse_args()
+    frames = load_frames()
+    store = FigureStore.from_environment(frames)
+    if store is None:
+        raise SystemExit(f"{STORE_ENV} names no folder")
+    if args.prune:
+        for old in store.folder.parent.glob("*"):
+            if old.is_dir() and old != store.folder:
+                shutil.rmtree(old)
+    parts = args.processes
+    with ProcessPoolExecutor(parts) as pool:
+        built = sum(pool.map(_build_part, range(parts), [parts] * parts))
+    print(f"figures: {built} in {store.folder}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

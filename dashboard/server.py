@@ -9,6 +9,7 @@ from dash import Dash
 from dashboard.callbacks import register
 from dashboard.chart_cache import ChartCache
 from dashboard.export_ui import register_export_callbacks
+from dashboard.figure_store import FigureStore
 from dashboard.frames import Frames, load_frames
 from dashboard.layout import layout
 from dashboard.serving import harden
@@ -30,7 +31,7 @@ def create_app(frames: Frames | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = layout(frames)
-    charts = ChartCache(frames)
+    charts = ChartCache(frames, store=FigureStore.from_environment(frames))
     app.server.extensions["chart_cache"] = charts  # gunicorn's workers warm it (gunicorn.conf.py)
     register(app, frames, charts)
     register_export_callbacks(app, frames)

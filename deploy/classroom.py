@@ -5,6 +5,7 @@ Settings, from the environment:
 - CONGRESS_INSTANCES: gunicorn instances on this machine (2); CONGRESS_WORKERS, CONGRESS_THREADS: per instance
 - CONGRESS_UPSTREAM: more gunicorn servers, on other machines ("10.0.0.5:8050 10.0.0.6:8050")
 - CONGRESS_CONN_PER_CLIENT: open connections one address may hold (256)
+- CONGRESS_FIGURE_STORE: the figures built once for every instance (build/figures); CONGRESS_WARM=0: none
 - CONGRESS_RUN_DIR: sockets, nginx's config and log, and serve.pid, this process's pid (build/run)
 
 nginx's upstream names one socket per slot, `slot-N.sock`: a symbolic link to the socket of the instance
@@ -32,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+STORE_ENV = "CONGRESS_FIGURE_STORE"  # as dashboard/figure_store.py reads it
+
 DEPLOY = ROOT / "deploy"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 READY_SECONDS = 180
@@ -93,6 +96,14 @@ class Classroom:
         self.nginx: subprocess.Popen | None = None
         self.wanted: list[str] = []  # signals received, handled by the main loop
         self.serial = itertools.count(1)
+        self.warm = setting("CONGRESS_WARM", "before")
+        self.store = Path(setting(STORE_ENV, str(ROOT / "build" / "figures"))).resolve()
+
+    def build_figures(self, *options: str) -> None:
+        """Build the figures every instance reads (dashboard.chart_cache), unless warming is off."""
+        if self.warm != "0":
+            command = [sys.executable, "-m", "dashboard.chart_cache", *options]
+            subprocess.run(command, cwd=ROOT, env={**os.environ, STORE_ENV: str(self.store)}, check=True)
 
     def slot(self, index: int) -> Path:
         return self.run / f"slot-{index + 1}.sock"
@@ -100,7 +111,8 @@ class Classroom:
     def start_instance(self) -> Instance:
         path = self.run / f"instance-{next(self.serial)}.sock"
         env = {**os.environ, "CONGRESS_BIND": f"unix:{path}"}
-        env["CONGRESS_WARM"] = setting("CONGRESS_WARM", "before")
+        env["CONGRESS_WARM"] = self.warm
+        env[STORE_ENV] = str(self.store)
         env.pop("CONGRESS_ACCESS_LOG", None)  # nginx logs every request
         env["CONGRESS_WORKERS"] = setting("CONGRESS_WORKERS", str(os.cpu_count() or 1))
         process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server"], cwd=ROOT, env=env)
@@ -154,6 +166,7 @@ class Classroom:
         (self.run / "serve.pid").write_text(f"{os.getpid()}\n")
         for stale in [*self.run.glob("slot-*"), *self.run.glob("instance-*.sock")]:
             stale.unlink()
+        self.build_figures("--prune")
         self.instances = [self.start_instance() for _ in range(self.count)]
         for index, instance in enumerate(self.instances):
             self.wait_ready(instance)
@@ -213,6 +226,7 @@ class Classroom:
                 wanted = self.wanted.pop(0)
                 if wanted != "SIGHUP":
                     break
+                self.build_figures("--processes", "1")  # the records or the code may have changed
                 for index in range(len(self.instances)):
                     self.replace(index)
                 continue

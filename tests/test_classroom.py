@@ -71,6 +71,7 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classroom]:
         "CONGRESS_INSTANCES": "2",
         "CONGRESS_WORKERS": "1",
         "CONGRESS_WARM": "0",  # the figures are built on first use: the test is of serving, not of warming
+        "CONGRESS_FIGURE_STORE": str(run / "figures"),
     }
     log = run / "serve.log"
     with log.open("w") as out:

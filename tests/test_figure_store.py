@@ -1,0 +1,47 @@
+"""The figure store: a figure built by one process is read by another, identical, and never read stale."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from plotly.io.json import to_json_plotly
+
+from dashboard.chart_cache import ChartCache
+from dashboard.figure_store import FigureStore
+from dashboard.frames import Frames
+from dashboard.style import PHONE, dashboard_size
+from dashboard.urls import State
+
+SECOND = State(congress_id="ar-02")
+
+
+def test_a_stored_figure_is_read_back_as_built(frames: Frames, tmp_path: Path) -> None:
+    builder = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    built = builder.figure("party-seats", SECOND, PHONE, "dark")
+    assert len(list(tmp_path.rglob("*.json"))) == 1
+    reader = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    reader._rows = None  # type: ignore[assignment]  # a read must not build rows
+    read = reader.figure("party-seats", SECOND, PHONE, "dark")
+    assert to_json_plotly(read) == to_json_plotly(built)
+    assert read["data"] and read["layout"]["title"]["text"] == built["layout"]["title"]["text"]
+
+
+def test_a_chart_with_nothing_to_draw_is_stored_as_nothing(frames: Frames, tmp_path: Path) -> None:
+    empty = next(i for i in frames.congresses.congress_id if frames.votes[frames.votes.congress_id == i].empty)
+    builder = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    assert builder.figure("votes", State(congress_id=empty)) is None
+    reader = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    assert reader.store.get(("votes", State(congress_id=empty), dashboard_size(None), "light")) == (True, None)
+
+
+def test_changed_records_get_a_folder_of_their_own(frames: Frames, tmp_path: Path) -> None:
+    ChartCache(frames, store=FigureStore(tmp_path, frames)).figure("party-seats", SECOND)
+    composition = frames.composition.copy()
+    composition.loc[composition.congress_id == "ar-02", "note"] = "a corrected record"
+    corrected = replace(frames, composition=composition)
+    store = FigureStore(tmp_path, corrected)
+    assert store.folder != FigureStore(tmp_path, frames).folder
+    assert store.get(("party-seats", SECOND, dashboard_size(None), "light")) == (False, None)
+    figure = ChartCache(corrected, store=store).figure("party-seats", SECOND)
+    assert figure is not None and len(list(tmp_path.rglob("*.json"))) == 2
