@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts
+from dashboard import charts, render_service
 from dashboard.charts.base import congress_row
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.citation import day
@@ -210,13 +210,33 @@ def _ensure_server() -> None:
     _server_pid = os.getpid()
 
 
-def render(fig: go.Figure, fmt: str, size: Size, scale: int = 1) -> bytes:
-    """The figure as PNG, SVG or PDF bytes at `size` (PNG: `scale` times it in pixels)."""
-    import kaleido
+def stop_renderer() -> None:
+    """Stop this process's kaleido server and its Chromium, if it started them."""
+    global _server_pid
+    if _server_pid == os.getpid():
+        import kaleido
 
+        with _lock:
+            kaleido.stop_sync_server(silence_warnings=True)
+            _server_pid = None
+
+
+def render(fig: go.Figure, fmt: str, size: Size, scale: int = 1) -> bytes:
+    """The figure as PNG, SVG or PDF bytes at `size` (PNG: `scale` times it in pixels): drawn by the server's
+    export queue where there is one (dashboard.render_service, under bin/serve), else by this process."""
     check_format(fmt, IMAGE_FORMATS)
     spec = fig.to_dict()
     opts = {"format": fmt, "width": size.width, "height": size.height, "scale": _check_scale(scale)}
+    service = os.environ.get(render_service.SOCKET_ENV)
+    if service:
+        return render_service.render_remote(service, spec, opts, timeout=RENDER_TIMEOUT)
+    return render_spec(spec, opts)
+
+
+def render_spec(spec: dict, opts: dict) -> bytes:
+    """A figure's dict rendered by this process's kaleido, with kaleido's options (format, width, height, scale)."""
+    import kaleido
+
     with _lock:
         _ensure_server()
         return kaleido.calc_fig_sync(spec, opts=opts)

@@ -7,10 +7,13 @@ the address `dashboard.public_url` prints for the view, never a loopback one."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 
 from dash import MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
+from flask import request
 
+from dashboard import render_service
 from dashboard.charts import CHART_IDS, HALL, SEATS
 from dashboard.export import (
     DATA_PACKAGE_NAME,
@@ -52,6 +55,13 @@ LOG = logging.getLogger(__name__)
 RENDER_FAILURES = (OSError, RuntimeError, TimeoutError)
 """What a missing or crashed browser raises while kaleido renders."""
 NO_RENDERER = "The file could not be made on this server: images need Debian's Chromium (bash bin/setup installs it)."
+REFUSALS = {
+    "busy": "Many files are being made on this server just now: try again in a minute.",
+    "limited": "You have asked for many files in a short time: try again in a minute.",
+}
+"""What the status line says when the server's export queue does not take a file."""
+RENDERED = (*IMAGE_FORMATS, "zip")
+"""Downloads drawn in Chromium: images, PDFs and slide packs (CSV, HTML and the data package are not)."""
 PRESET_TITLES = {"projector": "1920×1080", "slide": "1600×1200", "a4": "A4 landscape"}
 
 
@@ -132,10 +142,21 @@ def page_controls() -> html.Section:
     )
 
 
+def _client() -> str:
+    """Who asks, for the export queue's rate limit: the address nginx (bin/serve) saw and appended last."""
+    return request.headers.get("X-Forwarded-For", "").split(",")[-1].strip() or request.remote_addr or "unknown"
+
+
 def _sent(make: Callable[[], bytes], name: str, fmt: str) -> tuple:
-    """The file `make` returns as a download named `name`, or why it could not be made, for the status line."""
+    """The file `make` returns as a download named `name`, or why it could not be made, for the status line.
+    Under the server's export queue a file with images counts against the client's rate first."""
+    service = os.environ.get(render_service.SOCKET_ENV)
     try:
+        if service and fmt in RENDERED:
+            render_service.admit(service, _client())
         content = make()
+    except render_service.RenderRefused as refused:
+        return no_update, REFUSALS.get(refused.reason, REFUSALS["busy"])
     except ExportError as error:
         return no_update, str(error)
     except RENDER_FAILURES:

@@ -6,6 +6,8 @@ Settings, from the environment:
 - CONGRESS_UPSTREAM: more gunicorn servers, on other machines ("10.0.0.5:8050 10.0.0.6:8050")
 - CONGRESS_CONN_PER_CLIENT: open connections one address may hold (256)
 - CONGRESS_FIGURE_STORE: the figures built once for every instance (build/figures); CONGRESS_WARM=0: none
+- CONGRESS_EXPORT_QUEUE, CONGRESS_EXPORT_RATE: the export queue's length (12) and the exports one address may
+  start in a minute (6); one Chromium draws them all (dashboard/render_service.py)
 - CONGRESS_RUN_DIR: sockets, nginx's config and log, and serve.pid, this process's pid (build/run)
 
 nginx's upstream names one socket per slot, `slot-N.sock`: a symbolic link to the socket of the instance
@@ -34,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE_ENV = "CONGRESS_FIGURE_STORE"  # as dashboard/figure_store.py reads it
+RENDER_ENV = "CONGRESS_RENDER_SOCKET"  # as dashboard/render_service.py reads it
 
 DEPLOY = ROOT / "deploy"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -98,6 +101,18 @@ class Classroom:
         self.serial = itertools.count(1)
         self.warm = setting("CONGRESS_WARM", "before")
         self.store = Path(setting(STORE_ENV, str(ROOT / "build" / "figures"))).resolve()
+        self.render_socket = self.run / "render.sock"
+        self.renderer: subprocess.Popen | None = None
+
+    def start_renderer(self) -> None:
+        """The server's one export queue and its Chromium (dashboard.render_service)."""
+        command = [sys.executable, "-m", "dashboard.render_service", str(self.render_socket)]
+        self.renderer = subprocess.Popen(command, cwd=ROOT)
+        deadline = time.monotonic() + 30
+        while not self.render_socket.exists():
+            if self.renderer.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the export service did not start")
+            time.sleep(0.1)
 
     def build_figures(self, *options: str) -> None:
         """Build the figures every instance reads (dashboard.chart_cache), unless warming is off."""
@@ -113,6 +128,7 @@ class Classroom:
         env = {**os.environ, "CONGRESS_BIND": f"unix:{path}"}
         env["CONGRESS_WARM"] = self.warm
         env[STORE_ENV] = str(self.store)
+        env[RENDER_ENV] = str(self.render_socket)
         env.pop("CONGRESS_ACCESS_LOG", None)  # nginx logs every request
         env["CONGRESS_WORKERS"] = setting("CONGRESS_WORKERS", str(os.cpu_count() or 1))
         process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server"], cwd=ROOT, env=env)
@@ -167,6 +183,7 @@ class Classroom:
         for stale in [*self.run.glob("slot-*"), *self.run.glob("instance-*.sock")]:
             stale.unlink()
         self.build_figures("--prune")
+        self.start_renderer()
         self.instances = [self.start_instance() for _ in range(self.count)]
         for index, instance in enumerate(self.instances):
             self.wait_ready(instance)
@@ -233,6 +250,10 @@ class Classroom:
             if self.nginx is not None and self.nginx.poll() is not None:
                 print("nginx exited; stopping", file=sys.stderr)
                 break
+            if self.renderer is not None and self.renderer.poll() is not None:
+                print("the export service exited; starting it again", file=sys.stderr, flush=True)
+                self.render_socket.unlink(missing_ok=True)
+                self.start_renderer()
             for index, instance in enumerate(self.instances):
                 if instance.process.poll() is not None:
                     print(f"gunicorn instance {index + 1} exited; replacing it", file=sys.stderr, flush=True)
@@ -249,6 +270,9 @@ class Classroom:
                 self.nginx.kill()
         for instance in self.instances:
             instance.stop()
+        if self.renderer is not None and self.renderer.poll() is None:
+            self.renderer.terminate()
+            self.renderer.wait(timeout=30)
 
 
 if __name__ == "__main__":
