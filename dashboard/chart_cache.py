@@ -21,11 +21,18 @@ from dashboard.frames import Frames, load_frames
 from dashboard.style import DASHBOARD, PHONE, THEMES, Size, Style, dashboard_size
 from dashboard.urls import State
 
-DESKS = (dashboard_size(1920), dashboard_size(1366))
-"""The dashboard as the windows a class most often has draw it (a projector's or monitor's, a laptop's),
-built before pupils ask."""
-STORED_SIZES = (*DESKS, PHONE)
-"""The sizes the figure store is built in before a server starts, in every theme."""
+DESKS = (1920, 1366)
+"""The windows a class most often has (a projector's or monitor's, a laptop's): their figures are built
+before pupils ask, in every theme where there is a figure store."""
+LAPTOPS = (1280, 1440, 1536, 1600, 1024)
+"""Other common laptop windows: built into the figure store in the light theme."""
+
+
+def _size(width: int | None, chart_id: str) -> Size:
+    """The size a chart is drawn at in a window `width` px wide (None: the phone)."""
+    if width is None:
+        return PHONE
+    return dashboard_size(width, facts_beside=chart_id != "timeline")  # a congress has its facts beside
 
 
 def view_key(chart_id: str, view: State) -> State:
@@ -82,23 +89,20 @@ class ChartCache:
         """The chart's caption for a view."""
         return chart(chart_id).summary(self.rows(chart_id, view))
 
-    def warm(
-        self,
-        sizes: tuple[Size, ...] | None = None,
-        themes: tuple[str, ...] | None = None,
-        part: int = 0,
-        parts: int = 1,
-    ) -> int:
-        """Build every congress's figures and the timeline's in these sizes and themes (every `parts`-th of
-        them from the `part`-th, to share the work among processes); return how many. By default: with a
-        store, what it is built with (reading it is cheap); without one, the light desk and laptop sizes."""
-        sizes = sizes or (STORED_SIZES if self.store else DESKS)
-        themes = themes or (tuple(THEMES) if self.store else ("light",))
+    def warm(self, part: int = 0, parts: int = 1) -> int:
+        """Build every congress's figures and the timeline's before pupils ask (every `parts`-th of them from the
+        `part`-th, to share the work among processes); return how many. Without a store: the light desk and
+        laptop windows. With one (reading it is cheap): those and the phone in every theme, and more laptops
+        in the light one."""
         views = [(c.id, State(congress_id=i)) for i in self.frames.congresses.congress_id for c in CHARTS]
+        views.append(("timeline", State(view="timeline")))
+        windows: list[tuple[int | None, tuple[str, ...]]] = [(w, ("light",)) for w in DESKS]
+        if self.store is not None:
+            windows = [(w, tuple(THEMES)) for w in (*DESKS, None)] + [(w, ("light",)) for w in LAPTOPS]
         jobs = [
-            (chart_id, view, size, theme)
-            for chart_id, view in [*views, ("timeline", State(view="timeline"))]
-            for size in sizes
+            (chart_id, view, _size(width, chart_id), theme)
+            for chart_id, view in views
+            for width, themes in windows
             for theme in themes
         ]
         for job in jobs[part::parts]:

@@ -27,8 +27,6 @@ from bench.dash_requests import CALLBACK_PATH, selector_callback, selector_chang
 ROOT = Path(__file__).resolve().parents[1]
 CONGRESSES = ("ar-01", "ar-02", "ar-03", "ar-04", "ar-05", "au-01", "au-02", "au-08")
 
-pytestmark = pytest.mark.skipif(not Path("/usr/sbin/nginx").is_file(), reason="nginx not installed: bin/setup")
-
 
 def _free_port() -> int:
     with socket.socket() as s:
