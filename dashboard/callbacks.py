@@ -12,7 +12,7 @@ from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.chart_cache import ChartCache
 from dashboard.charts import CHART_IDS, HALL, SEATS, chart
-from dashboard.charts.compare import CHANGE, SOURCES_DIFFER, change_table, head_parts, smaller_left_out
+from dashboard.charts.compare import CHANGE, SOURCES_DIFFER, head_parts, smaller_left_out
 from dashboard.charts.parties import LEGEND_SHARE
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
@@ -404,7 +404,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
                 figure,
                 graph_style(figure),
                 [charts.summary("compare", state), cite(state, "compare")],
-                [data_table(change_table(parts, least), row_headers=True)]
+                [data_table(charts.change_table(state, least), row_headers=True)]
                 + ([html.P(left_out, className="left-out")] if left_out else []),
             )
             hidden = (True, False, True)

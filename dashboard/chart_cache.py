@@ -1,4 +1,4 @@
-"""Per-app caches of each chart's rows, figures and captions, built from the frames the app was given.
+"""Per-app caches of each chart's rows, figures, captions and keyboard walks, from the frames the app was given.
 
 Rows depend on the chart and the view (a congress, a comparison and its measure, or the timeline);
 figures also on the size and theme. Both are pure, so each is built once per process and kept; with a
@@ -16,6 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard.charts import CHARTS, HALL, chart
+from dashboard.charts.compare import change_table
 from dashboard.figure_store import STORE_ENV, FigureStore
 from dashboard.frames import Frames, load_frames
 from dashboard.style import DASHBOARD, PHONE, THEMES, Size, Style, dashboard_size
@@ -54,6 +55,8 @@ class ChartCache:
         self._rows = lru_cache(maxsize=1024)(self._build_rows)
         self._figure = lru_cache(maxsize=max_figures)(self._build_figure)
         self._walk = lru_cache(maxsize=1024)(self._build_walk)
+        self._summary = lru_cache(maxsize=1024)(self._build_summary)
+        self._changes = lru_cache(maxsize=1024)(self._build_changes)
 
     def _build_rows(self, chart_id: str, key: State) -> pd.DataFrame:
         return chart(chart_id).rows(self.frames, key)
@@ -85,9 +88,19 @@ class ChartCache:
         """The dashboard's figure as a plain dict, or None where the chart has nothing to draw."""
         return self._figure(chart_id, view_key(chart_id, view), size, theme)
 
+    def _build_summary(self, chart_id: str, key: State) -> str:
+        return chart(chart_id).summary(self.rows(chart_id, key))
+
+    def _build_changes(self, key: State, least: float) -> pd.DataFrame:
+        return change_table(self.rows("compare", key), least)
+
+    def change_table(self, view: State, least: float = 0) -> pd.DataFrame:
+        """The comparison's change table (dashboard.charts.compare.change_table). Callers must not change it."""
+        return self._changes(view_key("compare", view), least)
+
     def summary(self, chart_id: str, view: State) -> str:
         """The chart's caption for a view."""
-        return chart(chart_id).summary(self.rows(chart_id, view))
+        return self._summary(chart_id, view_key(chart_id, view))
 
     def warm(self, part: int = 0, parts: int = 1) -> int:
         """Build every congress's figures and the timeline's before pupils ask (every `parts`-th of them from the
