@@ -252,3 +252,23 @@ def test_concurrent_first_requests_all_get_the_bundles(app: Dash, frames: Frames
 
     with ThreadPoolExecutor(8) as pool:
         assert set(pool.map(fetch, bundles * 3)) == {200}
+
+
+def test_the_layout_and_the_callback_graph_are_built_once(frames: Frames, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONGRESS_RESPONSE_CACHE_MB", "1")
+    app = create_app(frames)
+    client = app.server.test_client()
+    cache = app.server.wsgi_app
+    inner, reached = cache.app, []
+
+    def counting(environ: dict, start_response: object) -> object:
+        reached.append(environ["PATH_INFO"])
+        return inner(environ, start_response)
+
+    cache.app = counting
+    first = client.get("/_dash-layout", headers={"Accept-Encoding": "br"})
+    again = client.get("/_dash-layout", headers={"Accept-Encoding": "br"})
+    assert again.data == first.data and again.headers["Content-Encoding"] == "br"
+    assert reached == ["/_dash-layout"]  # the second was answered from the cache
+    graph = client.get("/_dash-dependencies").get_json()
+    assert any("congress-select" in str(d["inputs"]) for d in graph)
