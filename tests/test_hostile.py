@@ -246,7 +246,7 @@ def test_debug_is_off_although_the_environment_asks_for_it(url: str, session: re
 
 
 def test_forty_concurrent_clients_get_no_errors(url: str, selector: dict) -> None:
-    clients, seconds = 40, 4.0
+    clients, seconds = 40, 2.0
     congresses = ["ar-01", "ar-02", "ar-03", "ar-05", "au-01", "au-08"]
     errors: list[str] = []
     done = [0] * clients

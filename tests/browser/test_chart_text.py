@@ -29,19 +29,19 @@ MODES = {
 }
 BUSIEST = 8
 WALKED = {
-    "desk": slice(0, BUSIEST),
+    "desk": slice(0, 1),
     "laptop-facts-beside": (slice(0, BUSIEST), slice(BUSIEST, None, 2)),
     "phone": (slice(0, BUSIEST), slice(BUSIEST + 1, None, 2)),
 }
-"""Which congresses each mode walks, in the records' order. The eight of 1917–1920 are walked on the desk
-screen and on both narrow ones: the six congresses with the most party rows in the records (13 to 47 each, the
-most labels) are among them, and no later congress has more than six. The dashboard's narrowest half panels are
-a laptop's, about 430 px where the facts take a column at 1440 px, and a phone's: the later congresses are
-shared between them, every other one each, so that every congress is walked on a narrow screen (walking all 25
-on both took 127 s of CI's ten minutes). The 1000 px laptop, 470 px, checks the comparisons and the timeline,
-whose months stand on lines of their own there. Presentation mode walks every slide of three congresses
-instead, checking every text on the large projector, and on the small one that each slide fits with legible
-legends."""
+"""Which congresses each mode walks, in the records' order. The eight of 1917–1920 are walked on both narrow
+screens: the six congresses with the most party rows in the records (13 to 47 each, the most labels) are among
+them, and no later congress has more than six. The dashboard's narrowest half panels are a laptop's, about
+430 px where the facts take a column at 1440 px, and a phone's: the later congresses are shared between them,
+every other one each, so that every congress is walked on a narrow screen (walking all 25 on both took 127 s of
+CI's ten minutes). The desk screen (1920 px: the 1440 px layout with wider panels) opens the First and checks
+the comparisons and the timeline; so does the 1000 px laptop, 470 px, whose months stand on lines of their own
+there. Presentation mode walks every slide of three congresses instead, checking every text on the large
+projector, and on the small one that each slide fits with legible legends."""
 
 
 def walked(mode: str, count: int) -> list[int]:
