@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.dash_requests import CALLBACK_PATH, selector_callback  # noqa: E402
+from bench.dash_requests import CALLBACK_PATH, callback_body, selector_callback  # noqa: E402
 from bench.gunicorn_server import free_port  # noqa: E402
 from dashboard.frames import load_frames  # noqa: E402
 
@@ -104,23 +104,7 @@ class Pages:
             ("narrow", "data"): window[0] < 700,
             ("window-size", "data"): list(window),
         }
-        inputs = []
-        for i in self.main["inputs"]:
-            entry = {"id": i["id"], "property": i["property"]}
-            if (i["id"], i["property"]) in values:
-                entry["value"] = values[(i["id"], i["property"])]
-            inputs.append(entry)
-        outputs = [
-            dict(zip(("id", "property"), p.split(".", 1), strict=True))
-            for p in self.main["output"].strip(".").split("...")
-        ]
-        main = {
-            "output": self.main["output"],
-            "outputs": outputs,
-            "inputs": inputs,
-            "changedPropIds": ["url.search"],
-            "state": [],
-        }
+        main = callback_body(self.main, values, "url.search")
         bodies = [main]
         for chart in TABLES:
             bodies.append(
@@ -195,12 +179,10 @@ class Pupil:
         if ok:
             self.tally.add(kind, time.perf_counter() - start)
 
-    def lesson(self, changes: int, stop: threading.Event | None = None) -> None:
+    def lesson(self, changes: int) -> None:
         """Open the page at a view of its own, then change the view `changes` times, thinking between."""
         self.view(self.random.choice(self.views), "pages", first=True)
         for _ in range(changes):
-            if stop is not None and stop.is_set():
-                return
             time.sleep(self.random.uniform(1, 3))
             self.view(self.random.choice(self.views), "changes", first=False)
 
@@ -300,7 +282,7 @@ def hold_slow_connections(port: int, count: int) -> list[socket.socket]:
     return held
 
 
-def handout_body(pages: Pages, dependencies: list[dict], congress: str) -> bytes:
+def handout_body(dependencies: list[dict], congress: str) -> bytes:
     """The body Chromium posts when the handout button is pressed on `congress`'s page."""
     callback = next(d for d in dependencies if any(i["id"] == "handout-button" for i in d["inputs"]))
     values = {
@@ -310,24 +292,7 @@ def handout_body(pages: Pages, dependencies: list[dict], congress: str) -> bytes
         ("congress-select", "value"): congress,
         ("url", "href"): f"http://127.0.0.1/?congress={congress}",
     }
-
-    def entries(items: list[dict]) -> list[dict]:
-        return [
-            {**i, **({"value": values[(i["id"], i["property"])]} if (i["id"], i["property"]) in values else {})}
-            for i in items
-        ]
-
-    outputs = [
-        dict(zip(("id", "property"), p.split(".", 1), strict=True)) for p in callback["output"].strip(".").split("...")
-    ]
-    body = {
-        "output": callback["output"],
-        "outputs": outputs,
-        "inputs": entries(callback["inputs"]),
-        "state": entries(callback["state"]),
-        "changedPropIds": ["handout-button.n_clicks"],
-    }
-    return json.dumps(body).encode()
+    return json.dumps(callback_body(callback, values, "handout-button.n_clicks")).encode()
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -387,7 +352,7 @@ def main() -> None:
         base = run_class(port, pages, views, 40, args.changes, 5, 40)
         rows.append(row("40 pupils (baseline for the rows below)", base))
         exporter_errors: list[str] = []
-        exports = threading.Thread(target=_exports, args=(port, pages, dependencies, congresses, exporter_errors))
+        exports = threading.Thread(target=_exports, args=(port, dependencies, congresses, exporter_errors))
         box: list[Tally] = []
         pupils = threading.Thread(target=lambda: box.append(run_class(port, pages, views, 40, args.changes, 5, 43)))
         pupils.start()
@@ -439,12 +404,12 @@ def main() -> None:
     write(args.out, rows, notes, args)
 
 
-def _exports(port: int, pages: Pages, dependencies: list[dict], congresses: list[str], out: list[str]) -> None:
+def _exports(port: int, dependencies: list[dict], congresses: list[str], out: list[str]) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     answers = {"made": 0, "refused": 0, "errors": 0}
     for congress in congresses[:20]:
         try:
-            connection.request("POST", CALLBACK_PATH, body=handout_body(pages, dependencies, congress), headers=HEADERS)
+            connection.request("POST", CALLBACK_PATH, body=handout_body(dependencies, congress), headers=HEADERS)
             response = connection.getresponse()
             text = response.read().decode(errors="replace")
             if response.status != 200:

@@ -26,22 +26,32 @@ def selector_callback(dependencies: list[dict]) -> dict:
     raise LookupError("no callback takes url.search and congress-select.value")
 
 
-def selector_change(dependency: dict, congress_id: str, search: str = "?congress=1") -> dict:
-    """The body a browser posts when a user picks `congress_id` in the selector."""
-    values = {("url", "search"): search, ("congress-select", "value"): congress_id}
-    inputs: list[dict[str, Any]] = []
-    for i in dependency["inputs"]:
-        entry = {"id": i["id"], "property": i["property"]}
-        if (i["id"], i["property"]) in values:
-            entry["value"] = values[(i["id"], i["property"])]
-        inputs.append(entry)
+def callback_body(dependency: dict, values: dict[tuple[str, str], Any], changed: str) -> dict:
+    """The body a browser posts for `dependency` when `changed` ("id.property") changed, with `values` for
+    the inputs and states it has ((id, property) → value; the others are sent without one)."""
+
+    def entries(items: list[dict]) -> list[dict[str, Any]]:
+        out = []
+        for i in items:
+            entry = {"id": i["id"], "property": i["property"]}
+            if (i["id"], i["property"]) in values:
+                entry["value"] = values[(i["id"], i["property"])]
+            out.append(entry)
+        return out
+
     return {
         "output": dependency["output"],
         "outputs": outputs_of(dependency["output"]),
-        "inputs": inputs,
-        "changedPropIds": ["congress-select.value"],
-        "state": [],
+        "inputs": entries(dependency["inputs"]),
+        "changedPropIds": [changed],
+        "state": entries(dependency.get("state", [])),
     }
+
+
+def selector_change(dependency: dict, congress_id: str, search: str = "?congress=1") -> dict:
+    """The body a browser posts when a user picks `congress_id` in the selector."""
+    values = {("url", "search"): search, ("congress-select", "value"): congress_id}
+    return callback_body(dependency, values, "congress-select.value")
 
 
 def url_change(dependency: dict, search: Any) -> dict:
