@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 import pandas as pd
-from dash import MATCH, Dash, Input, Output, ctx, dcc, html, no_update
+from dash import MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.chart_cache import ChartCache
 from dashboard.charts import CHART_IDS, HALL, SEATS, chart
@@ -235,7 +235,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("hall-select", "value"),
         Output("hall-menu", "options"),
         Output("hall-menu", "value"),
-        *[Output(f"graph-{c}", "figure") for c in CHART_IDS],
+        *[Output(f"figure-{c}", "data") for c in CHART_IDS],  # drawn when seen: lazy_draw.js
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
         *[Output(f"section-{c}", "className") for c in CHART_IDS],
         *[Output(f"graph-{c}", "style") for c in CHART_IDS],
@@ -454,6 +454,15 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             *single,
             *compare,
             *timeline,
+        )
+
+    for chart_id in CHART_IDS:  # a figure is drawn once its section has come near the window: lazy_draw.js
+        app.clientside_callback(
+            ClientsideFunction("lazy", "draw"),
+            Output(f"graph-{chart_id}", "figure"),
+            Input(f"figure-{chart_id}", "data"),
+            Input(f"seen-{chart_id}", "data"),
+            State(f"seen-{chart_id}", "id"),
         )
 
     app.clientside_callback(

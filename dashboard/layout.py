@@ -98,9 +98,10 @@ def walk_region(chart_id: str, graph: dcc.Graph) -> list:
     ]
 
 
-def chart_section(chart_id: str, title: str, walkable: bool = False) -> html.Section:
+def chart_section(chart_id: str, title: str, walkable: bool = False, lazy: bool = False) -> html.Section:
     """One chart: the graph (walkable by keyboard where asked), a caption that summarises it, and its data
-    as a table to open."""
+    as a table to open. A `lazy` chart's figure waits in a store until its section comes near the window
+    (`assets/lazy_draw.js`), so that a page draws first what a reader sees."""
     graph = dcc.Graph(
         id=f"graph-{chart_id}",
         config=graph_config(f"congresses-of-soviets-{chart_id}"),
@@ -111,7 +112,9 @@ def chart_section(chart_id: str, title: str, walkable: bool = False) -> html.Sec
         id=f"section-{chart_id}",
         className=f"chart chart-{chart_id}",
         **{"aria-labelledby": f"caption-{chart_id}"},
+        **({"data-lazy": chart_id} if lazy else {}),
         children=[
+            *([dcc.Store(id=f"figure-{chart_id}"), dcc.Store(id=f"seen-{chart_id}", data=False)] if lazy else []),
             *([hall_choice()] if chart_id == SEATS else []),
             *(walk_region(chart_id, graph) if walkable else [graph]),
             html.Div(id=f"caption-{chart_id}", className="caption"),
@@ -330,7 +333,7 @@ def layout(frames: Frames) -> html.Div:
                             page_controls(),
                             html.Div(
                                 className="charts",
-                                children=[chart_section(c.id, c.title, True) for c in CHARTS],
+                                children=[chart_section(c.id, c.title, walkable=True, lazy=True) for c in CHARTS],
                             ),
                             html.Section(id="slide-facts", className="slide-facts", **{"aria-label": "On this slide"}),
                             html.Aside(id="facts", className="facts", **{"aria-label": "Facts and sources"}),

@@ -106,3 +106,19 @@ def screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+SCROLL_PAST_EVERY_CHART = """async () => {
+  for (const section of document.querySelectorAll('[data-lazy]')) {
+    if (!section.offsetParent) continue;
+    section.scrollIntoView();
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
+  scrollTo(0, 0);
+}"""
+
+
+def draw_every_chart(page: Page) -> None:
+    """Scroll past every congress chart on show, as a reader does, so that each is drawn (assets/lazy_draw.js
+    draws one when it comes near the window), and back to the top."""
+    page.evaluate(SCROLL_PAST_EVERY_CHART)

@@ -16,6 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from dashboard.frames import Frames, load_frames
 from dashboard.style import SLIDE_TEXT_PX
 from dashboard.urls import congress_search
+from tests.browser.conftest import draw_every_chart
 
 TEXT_BOXES = (Path(__file__).parent / "chart_text_boxes.js").read_text()
 MODES = {
@@ -111,6 +112,7 @@ UNDRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(g =>
 
 def _problems(page: Page) -> set[str]:
     """Problems seen in two measurements apart in time: a transition caught mid-way is not a problem."""
+    draw_every_chart(page)
     page.wait_for_function(SETTLED, timeout=20_000)
     first = _measure(page)
     if not first:

@@ -40,3 +40,38 @@ def test_nothing_moves_as_the_first_answer_arrives(page: Page, server_url: str, 
     page.wait_for_timeout(500)
     shifts = page.evaluate("window.__shifts")
     assert sum(s["value"] for s in shifts) < 0.1, shifts
+
+
+DRAWN_CHARTS = """() => [...document.querySelectorAll('[data-lazy]')]
+  .filter(s => s.querySelector('.js-plotly-plot .gtitle')).map(s => s.dataset.lazy)"""
+"""The congress charts whose figure has been drawn (each figure has a title)."""
+TOPS = """() => Object.fromEntries([...document.querySelectorAll('[data-lazy]')]
+  .map(s => [s.dataset.lazy, scrollY + s.getBoundingClientRect().top]))"""
+"""Where each congress chart's section starts on the page."""
+
+
+def test_charts_below_the_fold_are_drawn_as_they_come_near_and_all_before_printing(page: Page, server_url: str):
+    """On a 1350×940 laptop the Second Congress's hall and votes are drawn with the first answer; the two
+    charts side by side below them wait, their places kept (nothing moves when they are drawn), until the reader
+    scrolls near them. On the next congress they are drawn at once; before printing, every chart is drawn."""
+    page.set_viewport_size({"width": 1350, "height": 940})
+    page.goto(server_url + "/?congress=2")
+    expect(page.locator("#graph-votes .gtitle")).to_be_attached(timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    tops = page.evaluate(TOPS)
+    assert tops["party-bars"] > 940 * 1.25, tops  # beyond a quarter of a window below the fold
+    assert set(page.evaluate(DRAWN_CHARTS)) == {"party-seats", "votes"}
+    assert page.locator("#graph-party-bars").bounding_box()["height"] > 400  # its place kept
+    page.mouse.wheel(0, tops["party-bars"] - 940)
+    expect(page.locator("#graph-party-bars .gtitle")).to_be_attached(timeout=5_000)
+    expect(page.locator("#graph-delegate-types .gtitle")).to_be_attached()
+    assert page.evaluate(TOPS) == tops
+    page.click("#next")
+    expect(page.locator("#facts h2")).to_have_text("Third All-Russian Congress of Soviets", timeout=20_000)
+    expect(page.locator("#graph-party-bars .gtitle")).to_contain_text("by numbers")
+    page.goto(server_url + "/?congress=3")
+    expect(page.locator("#graph-votes .gtitle")).to_be_attached(timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    assert "party-bars" not in page.evaluate(DRAWN_CHARTS)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser sends before it prints
+    assert {"party-bars", "delegate-types"} <= set(page.evaluate(DRAWN_CHARTS))

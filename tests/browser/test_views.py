@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import draw_every_chart, screenshot
 
 SEATS = "#graph-party-seats .scatterlayer .point"
 TEXT_BOXES = (Path(__file__).parent / "chart_text_boxes.js").read_text()
@@ -289,6 +289,8 @@ def test_a_resized_window_gets_its_charts_laid_out_again(page: Page, server_url:
     number over the organisations at 1000 px, and no text runs past a chart's edge."""
     page.set_viewport_size({"width": 1920, "height": 1000})
     page.goto(f"{server_url}/?congress=1")
+    expect(page.locator("#facts h2")).to_be_visible(timeout=20_000)
+    draw_every_chart(page)  # the origins are below the fold
     page.wait_for_function(f"() => ({ORIGIN_LABELS})().length === 3", timeout=20_000)
     assert "≈610 delegates<br>from 305 organisations" in page.evaluate(ORIGIN_LABELS)
     page.set_viewport_size({"width": 1000, "height": 800})
