@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LEAKS = ("Traceback", "/work/", '.py"', 'File "', "werkzeug", "site-packages")
 DEBUG_ENV = {"FLASK_DEBUG": "1", "DASH_DEBUG": "true", "DASH_DEV_TOOLS_UI": "true", "DASH_HOT_RELOAD": "true"}
 FUZZ_EXAMPLES = 60  # derandomized: the same 60 bodies every run
-sent: list[int] = []
 
 
 def _free_port() -> int:
@@ -136,6 +135,8 @@ def payloads(output: str) -> st.SearchStrategy[tuple[str, bytes]]:
 def test_fuzzed_callback_requests_get_a_4xx_or_a_controlled_error(
     url: str, session: requests.Session, selector: dict
 ) -> None:
+    sent: list[int] = []
+
     @settings(
         max_examples=FUZZ_EXAMPLES,
         deadline=None,
@@ -158,15 +159,10 @@ def test_fuzzed_callback_requests_get_a_4xx_or_a_controlled_error(
 
     one()
     assert len(sent) >= FUZZ_EXAMPLES * 0.95
-
-
-def test_a_real_selector_change_still_works_after_the_fuzzing(
-    url: str, session: requests.Session, selector: dict
-) -> None:
-    assert len(sent) >= FUZZ_EXAMPLES * 0.95, "run after the fuzzing"
+    # and after all of it, a real selector change is still answered, and the page still served
     response = session.post(url + CALLBACK_PATH, json=selector_change(selector, "ar-02"), timeout=10)
     assert response.status_code == 200
-    assert '"figure"' in response.text and "Second All-Russian" in response.text
+    assert '"figure-party-seats"' in response.text and "Second All-Russian" in response.text
     page = session.get(url, timeout=10)
     assert page.status_code == 200 and "react-entry-point" in page.text
 

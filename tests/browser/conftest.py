@@ -55,13 +55,21 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
 
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
-    """The dashboard served by `python app.py` on a free port."""
+    """The dashboard served by `python app.py` on a free port, with the figure store the test servers share."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # each test process has its own server
     log = (ARTIFACTS / f"server-{worker}.log").open("w")  # a file, not a pipe: a full pipe would block it
+    # the test processes' servers share one figure store, as a classroom server's workers do: a figure one
+    # has built, the others read (its folder is named by a digest of the records and the code)
+    env = {**os.environ, "CONGRESS_FIGURE_STORE": str(ARTIFACTS / "figures")}
     process = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True
+        [sys.executable, "app.py", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
