@@ -1,8 +1,9 @@
 """Per-app caches of each chart's rows, figures, captions and keyboard walks, from the frames the app was given.
 
 Rows depend on the chart and the view (a congress, a comparison and its measure, or the timeline);
-figures also on the size and theme. Both are pure, so each is built once per process and kept; with a
-figure store (dashboard/figure_store.py), a figure is built once per server and read by every process.
+figures also on the size and theme. All are pure, so each is built once per process and kept; with a
+figure store (dashboard/figure_store.py), a figure, a caption and a walk are built once per server and read by
+every process.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
+from typing import TypeVar
 
 import pandas as pd
 
@@ -21,6 +24,8 @@ from dashboard.figure_store import STORE_ENV, FigureStore
 from dashboard.frames import Frames, load_frames
 from dashboard.style import DASHBOARD, PHONE, THEMES, Size, Style, dashboard_size
 from dashboard.urls import State
+
+T = TypeVar("T")
 
 DESKS = (1920, 1366)
 """The windows a class most often has (a projector's or monitor's, a laptop's): their figures are built
@@ -61,20 +66,30 @@ class ChartCache:
     def _build_rows(self, chart_id: str, key: State) -> pd.DataFrame:
         return chart(chart_id).rows(self.frames, key)
 
-    def _build_figure(self, chart_id: str, key: State, size: Size, theme: str) -> dict | None:
+    def _stored(self, key: tuple, build: Callable[[], T]) -> T:
+        """What the store holds under `key`, or `build()`, stored for the server's other processes."""
         if self.store is not None:
-            found, figure = self.store.get((chart_id, key, size, theme))
+            found, value = self.store.get(key)
             if found:
-                return figure
-        rows = self.rows(chart_id, key)
-        figure = None if rows.empty else chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
+                return value
+        value = build()
         if self.store is not None:
-            self.store.put((chart_id, key, size, theme), figure)
-        return figure
+            self.store.put(key, value)
+        return value
+
+    def _build_figure(self, chart_id: str, key: State, size: Size, theme: str) -> dict | None:
+        def build() -> dict | None:
+            rows = self.rows(chart_id, key)
+            return None if rows.empty else chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
+
+        return self._stored((chart_id, key, size, theme), build)
 
     def _build_walk(self, chart_id: str, key: State) -> dict | None:
-        rows, walk = self.rows(chart_id, key), chart(chart_id).walk
-        return walk(rows) if walk and not rows.empty else None
+        def build() -> dict | None:
+            rows, walk = self.rows(chart_id, key), chart(chart_id).walk
+            return walk(rows) if walk and not rows.empty else None
+
+        return self._stored(("walk", chart_id, key), build)
 
     def walk(self, chart_id: str, view: State) -> dict | None:
         """The chart's keyboard walk for a view, or None where it has nothing to walk."""
@@ -89,7 +104,7 @@ class ChartCache:
         return self._figure(chart_id, view_key(chart_id, view), size, theme)
 
     def _build_summary(self, chart_id: str, key: State) -> str:
-        return chart(chart_id).summary(self.rows(chart_id, key))
+        return self._stored(("summary", chart_id, key), lambda: chart(chart_id).summary(self.rows(chart_id, key)))
 
     def _build_changes(self, key: State, least: float) -> pd.DataFrame:
         return change_table(self.rows("compare", key), least)
@@ -120,6 +135,8 @@ class ChartCache:
         ]
         for job in jobs[part::parts]:
             self.figure(*job)
+        for chart_id, view in views[part::parts]:  # and the captions and walks of those views
+            self.summary(chart_id, view), self.walk(chart_id, view)
         return len(jobs[part::parts])
 
 

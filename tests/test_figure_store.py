@@ -45,3 +45,19 @@ def test_changed_records_get_a_folder_of_their_own(frames: Frames, tmp_path: Pat
     assert store.get(("party-seats", SECOND, dashboard_size(None), "light")) == (False, None)
     figure = ChartCache(corrected, store=store).figure("party-seats", SECOND)
     assert figure is not None and len(list(tmp_path.rglob("*.json"))) == 2
+
+
+def test_captions_and_walks_are_read_back_without_building_rows(frames: Frames, tmp_path: Path) -> None:
+    """A congress view's captions and keyboard walks are built once per server, as its figures are: another
+    process reads them, word for word, without building the rows."""
+    builder = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    built = {c: (builder.summary(c, SECOND), builder.walk(c, SECOND)) for c in ("party-seats", "votes", "social")}
+    reader = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    reader._rows = None  # type: ignore[assignment]  # a read must not build rows
+    for chart_id, (summary, walk) in built.items():
+        assert reader.summary(chart_id, SECOND) == summary
+        assert reader.walk(chart_id, SECOND) == walk
+    assert "Bolsheviks: 390 of 649 delegates" in built["party-seats"][0]
+    assert "649 in all" in built["party-seats"][1]["label"]
+    assert built["social"][0].startswith("Social composition: No social composition was found")
+    assert built["social"][1] is None  # nothing to walk, stored as nothing
