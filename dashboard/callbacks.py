@@ -159,8 +159,10 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         return f"{what} · Congresses of Soviets, 1917–1937"
 
     def cite(state: ViewState, chart_id: str) -> html.Section:
-        """How to cite the comparison or the timeline: its sources, title and address."""
-        return citation_block(page_title(state).split(" · ")[0], charts.rows(chart_id, state).source, search(state))
+        """How to cite the comparison or the timeline: its sources, title and address (the view's first heading:
+        the chart's title is drawn in the figure)."""
+        names = charts.rows(chart_id, state).source
+        return citation_block(page_title(state).split(" · ")[0], names, search(state), heading=html.H2)
 
     def next_state(current: ViewState, trigger: object, values: dict) -> ViewState:
         """The state a control asks for, from the state the URL holds now. Any control but Reveal leaves

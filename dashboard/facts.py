@@ -110,14 +110,15 @@ def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Terms
     return items
 
 
-def citation_block(title: str, names: Iterable[str], query: str) -> html.Section:
+def citation_block(title: str, names: Iterable[str], query: str, heading: type = html.H3) -> html.Section:
     """How to cite this view: the sources, the view's title, the address and the day, as Our World in
-    Data's "Cite this" text puts them. The address and the day are the reader's own (assets/cite.js)."""
+    Data's "Cite this" text puts them. The address and the day are the reader's own (assets/cite.js).
+    `heading`: its level where it stands (under the facts panel's title, or a view's first heading)."""
     names = "; ".join(dict.fromkeys(n for n in names if isinstance(n, str)))
     return html.Section(
         className="cite-this",
         children=[
-            html.H3("How to cite this view"),
+            heading("How to cite this view"),
             html.P(
                 [
                     f"{names} – compiled by {PROJECT}. “{title}” [dataset]. Retrieved ",

@@ -3,6 +3,7 @@ in headless Chromium against the live dashboard."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -346,3 +347,18 @@ def test_a_change_table_takes_the_largest_type_its_slide_fits_on_a_small_project
     page.click("#slide-next")
     page.wait_for_function(larger)
     assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
+
+
+HEADING_LEVELS = """() => [...document.querySelectorAll('h1, h2, h3, h4')]
+  .filter(h => h.offsetParent).map(h => +h.tagName[1])"""
+
+
+@pytest.mark.parametrize("query", ["?congress=2", "?compare=1,2", "?view=timeline"])
+def test_headings_on_show_descend_one_level_at_a_time(page: Page, server_url: str, query: str) -> None:
+    """Under the page's title, no heading skips a level (screen readers list them as an outline): the
+    comparison's and the timeline's "How to cite this view" is a view's heading, not a sub-heading of none."""
+    page.goto(f"{server_url}/{query}")
+    expect(page.locator(".cite-this").first).to_be_visible(timeout=20_000)
+    levels = page.evaluate(HEADING_LEVELS)
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
