@@ -120,7 +120,7 @@ SCROLL_PAST_EVERY_CHART = """async () => {
   for (const section of document.querySelectorAll('[data-lazy]')) {
     if (!section.offsetParent) continue;
     section.scrollIntoView();
-    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await new Promise(done => setTimeout(done, 80));  // a timer, not a frame: it fires even if frames stop
   }
   scrollTo(0, 0);
 }"""
