@@ -12,12 +12,17 @@
     }
   }
 
+  function shown(id) {  /* style.css hides a graph's empty axes until its section has this */
+    var section = document.querySelector("[data-lazy='" + id + "']");
+    if (section) { section.dataset.drawn = ""; }
+  }
+
   window.dash_clientside = window.dash_clientside || {};  /* Dash's renderer, loaded later, adds to it */
   window.dash_clientside.lazy = {
     draw: function (figure, seen, seenId) {
       var id = seenId.slice("seen-".length);
       if (!figure) { return window.dash_clientside.no_update; }
-      if (seen) { delete waiting[id]; return figure; }
+      if (seen) { delete waiting[id]; shown(id); return figure; }
       waiting[id] = figure;
       return window.dash_clientside.no_update;
     }
@@ -42,7 +47,7 @@
   window.addEventListener("beforeprint", function () {
     Object.keys(waiting).forEach(function (id) {
       var gd = document.querySelector("#graph-" + id + " .js-plotly-plot");
-      if (gd && window.Plotly) { window.Plotly.react(gd, waiting[id].data, waiting[id].layout); }
+      if (gd && window.Plotly) { window.Plotly.react(gd, waiting[id].data, waiting[id].layout); shown(id); }
       observer.unobserve(document.querySelector("[data-lazy='" + id + "']"));
       tell(id);
     });

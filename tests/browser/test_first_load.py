@@ -62,9 +62,11 @@ def test_charts_below_the_fold_are_drawn_as_they_come_near_and_all_before_printi
     assert tops["party-bars"] > 940 * 1.25, tops  # beyond a quarter of a window below the fold
     assert set(page.evaluate(DRAWN_CHARTS)) == {"party-seats", "votes"}
     assert page.locator("#graph-party-bars").bounding_box()["height"] > 400  # its place kept
+    assert page.evaluate("getComputedStyle(document.querySelector('#graph-party-bars')).visibility") == "hidden"
     page.mouse.wheel(0, tops["party-bars"] - 940)
     expect(page.locator("#graph-party-bars .gtitle")).to_be_attached(timeout=5_000)
     expect(page.locator("#graph-delegate-types .gtitle")).to_be_attached()
+    expect(page.locator("#graph-party-bars .gtitle")).to_be_visible()  # no empty axes meanwhile, then the chart
     assert page.evaluate(TOPS) == tops
     page.click("#next")
     expect(page.locator("#facts h2")).to_have_text("Third All-Russian Congress of Soviets", timeout=20_000)
