@@ -136,7 +136,8 @@ class ChartCache:
         for job in jobs[part::parts]:
             self.figure(*job)
         for chart_id, view in views[part::parts]:  # and the captions and walks of those views
-            self.summary(chart_id, view), self.walk(chart_id, view)
+            self.summary(chart_id, view)
+            self.walk(chart_id, view)
         return len(jobs[part::parts])
 
 
