@@ -4,6 +4,7 @@ panels for it, and write the state back into the URL."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -17,6 +18,7 @@ from dashboard.charts.parties import LEGEND_SHARE
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
+from dashboard.i18n import _, ngettext, other_language, use
 from dashboard.layout import PARTIES, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
@@ -34,6 +36,8 @@ from dashboard.style import (
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
+COUNT_PROBLEM = re.compile(r"names (\d+) congress(?:es)?; compare 2 to (\d+)")
+"""The problem of a comparison of too few or too many congresses (dashboard.urls)."""
 EMPTY = {"data": [], "layout": {}}
 """The figure of a chart with nothing to draw: its section is hidden, and its caption says why."""
 
@@ -44,26 +48,40 @@ def graph_style(figure: dict | None) -> dict:
     return {"height": f"{height}px"} if height else {"display": "none"}
 
 
+def problem_text(problem: str) -> str:
+    """What is wrong with a URL's value, in the page's language."""
+    if match := COUNT_PROBLEM.fullmatch(problem):
+        n = int(match[1])
+        return ngettext(
+            "names {n} congress; compare 2 to {most}", "names {n} congresses; compare 2 to {most}", n
+        ).format(n=n, most=match[2])
+    return _(problem)
+
+
 def _notice(frames: Frames, state: ViewState) -> html.Div:
     """A friendly notice for a bad URL; the bad value is shown as text, never as HTML."""
     if state.problem == "is not a lesson":
         first = frames.lessons[frames.lessons.step == 1]
+        lang = f"&lang={state.lang}" if state.lang != ViewState.lang else ""
         return html.Div(
             className="no-such-congress",
             children=[
-                html.H2("No such lesson"),
-                html.P(["“", html.Code(state.bad_value), "” is not a lesson. Choose one of these:"]),
-                html.Ul([html.Li(dcc.Link(r.title, href=f"?lesson={r.lesson_id}")) for r in first.itertuples()]),
+                html.H2(_("No such lesson")),
+                html.P(["“", html.Code(state.bad_value), "” " + _("is not a lesson. Choose one of these:")]),
+                html.Ul([html.Li(dcc.Link(r.title, href=f"?lesson={r.lesson_id}{lang}")) for r in first.itertuples()]),
             ],
         )
-    title = "No such comparison" if state.view == "compare" else "No such congress"
+    title = _("No such comparison") if state.view == "compare" else _("No such congress")
     return html.Div(
         className="no-such-congress",
         children=[
             html.H2(title),
-            html.P(["“", html.Code(state.bad_value), f"” {state.problem}. Choose one of these:"]),
+            html.P(["“", html.Code(state.bad_value), "” " + problem_text(state.problem) + _(". Choose one of these:")]),
             html.Ul(
-                [html.Li(dcc.Link(r.name, href=congress_search(r.congress_id))) for r in frames.congresses.itertuples()]
+                [
+                    html.Li(dcc.Link(_(r.name), href=congress_search(r.congress_id, state.lang)))
+                    for r in frames.congresses.itertuples()
+                ]
             ),
         ],
     )
@@ -90,7 +108,7 @@ def data_table(frame: pd.DataFrame, row_headers: bool = False) -> html.Table:
     heads = [_change_head(str(c)) if row_headers else str(c) for c in frame.columns]
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in heads]))
     body = []
-    for _, row in frame.iterrows():
+    for _index, row in frame.iterrows():
         cells = [str(v) for v in row]
         first = html.Th(cells[0], scope="row") if row_headers else html.Td(cells[0])
         body.append(html.Tr([first, *[html.Td(c) for c in cells[1:]]]))
@@ -113,14 +131,16 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         return tuple(hall_votes(frames, congress_id))
 
     def hall_options(congress_id: str) -> list[dict]:
-        return [{"label": "Parties", "value": PARTIES}] + [
-            {"label": f"This vote: {motion}", "value": vote_id} for vote_id, motion in votes_on_seats(congress_id)
+        return [{"label": _("Parties"), "value": PARTIES}] + [
+            {"label": _("This vote: {motion}").format(motion=motion), "value": vote_id}
+            for vote_id, motion in votes_on_seats(congress_id)
         ]
 
     @cache
-    def facts(congress_id: str) -> list:
-        """The facts panel, built once per congress and process."""
-        return facts_panel(frames, congress_id, congress_search(congress_id))
+    def facts(congress_id: str, lang: str) -> list:
+        """The facts panel, built once per congress, language and process."""
+        with use(lang):
+            return facts_panel(frames, congress_id, congress_search(congress_id, lang))
 
     @app.callback(
         Output({"type": "data-table", "chart": MATCH}, "children"),
@@ -140,23 +160,26 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if scope != state.view or (scope == "compare" and len(state.compare_ids) < 2):
             return no_update if scope != state.view else None
         chart_id = shown_chart(chart_id, state)
-        return data_table(chart(chart_id).table(charts.rows(chart_id, state)))
+        rows = charts.rows(chart_id, state)
+        with use(state.lang):
+            return data_table(chart(chart_id).table(rows))
 
     names = frames.congresses.set_index("congress_id").name
 
     def page_title(state: ViewState) -> str:
         """The browser tab's title: what the page shows."""
         if state.problem:
-            what = "No such lesson" if state.problem == "is not a lesson" else "No such congress"
+            what = _("No such lesson") if state.problem == "is not a lesson" else _("No such congress")
         elif state.view == "lessons":
-            what = "Lessons"
+            what = _("Lessons")
         elif state.view == "compare":
-            what = "Compare: " + ", ".join(names[c] for c in state.compare_ids) if state.compare_ids else "Compare"
+            compared = ", ".join(_(names[c]) for c in state.compare_ids)
+            what = _("Compare: {congresses}").format(congresses=compared) if state.compare_ids else _("Compare")
         elif state.view == "timeline":
-            what = "Party shares at every congress"
+            what = _("Party shares at every congress")
         else:
-            what = names[state.congress_id]
-        return f"{what} · Congresses of Soviets, 1917–1937"
+            what = _(names[state.congress_id])
+        return f"{what} · " + _("Congresses of Soviets, 1917–1937")
 
     def cite(state: ViewState, chart_id: str) -> html.Section:
         """How to cite the comparison or the timeline: its sources, title and address (the view's first heading:
@@ -170,7 +193,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if trigger == "reveal":
             return current.but(reveal=True)
         if trigger == "view-lessons":
-            return ViewState(view="lessons", theme=current.theme)
+            return ViewState(view="lessons", theme=current.theme, lang=current.lang)
         if current.lesson:
             current = lesson_view(current)[1].but(lesson=None, step=None, reveal=False)
         if trigger == "congress-select" and values["selected"] in known:
@@ -237,6 +260,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("hall-select", "value"),
         Output("hall-menu", "options"),
         Output("hall-menu", "value"),
+        Output("language-link", "href"),
         *[Output(f"figure-{c}", "data") for c in CHART_IDS],  # drawn when seen: lazy_draw.js
         *[Output(f"caption-{c}", "children") for c in CHART_IDS],
         *[Output(f"section-{c}", "className") for c in CHART_IDS],
@@ -303,7 +327,8 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         quiet = (None, "url", "narrow", "window-size")
         state = current if trigger in quiet else next_state(current, trigger, values)
         width, height = window_size(window)
-        return render(state, url_search, bool(narrow), height, width)
+        with use(state.lang):
+            return render(state, url_search, bool(narrow), height, width)
 
     def lesson_view(state: ViewState) -> tuple[pd.Series | None, ViewState]:
         """A lesson's step and the view it shows (as slides); no step and the state itself outside one."""
@@ -312,7 +337,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             return None, state
         row = steps.iloc[max(1, min(state.step or 1, len(steps))) - 1]
         shown = parse_search(row.view, known, default=order[0])
-        return row, shown.but(present=True, theme=state.theme)
+        return row, shown.but(present=True, theme=state.theme, lang=state.lang)
 
     def chart_outputs(
         chart_id: str, state: ViewState, size: Size, on_slide: tuple[str, ...] | None, aside: str | None = None
@@ -332,7 +357,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             f"chart chart-{chart_id}" + (" empty" if figure is None else ""),
             graph_style(figure),
             json.dumps(walk, ensure_ascii=False) if walk else "",
-            walk["label"] if walk else "Chart: nothing to draw.",
+            walk["label"] if walk else _("Chart: nothing to draw."),
         )
 
     def render(
@@ -375,7 +400,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
                 aside, beside = {"delegate-types": "social", "social": "delegate-types"}[about], False
             size = size if narrow else slide_room(size, width, lesson=bool(lesson[0]), shared=beside)
             state = state.but(slide=slide if slide > 1 else None)
-            counter = f"Slide {slide} of {len(slides)}: {slides[slide - 1].title}"
+            counter = _("Slide {slide} of {slides}: {title}").format(
+                slide=slide, slides=len(slides), title=_(slides[slide - 1].title)
+            )
             page += "" if narrow else f" slides slide-{slide}"
             if state.view == "congress" and state.congress_id:
                 slide_words = slide_text(frames, state.congress_id, slide)
@@ -395,7 +422,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         elif state.view == "lessons":
             hidden = (True, True, True)
         elif state.view == "compare" and len(state.compare_ids) < 2:
-            notice = html.P("Pick two to four congresses to compare.", className="hint")
+            notice = html.P(_("Pick two to four congresses to compare."), className="hint")
             hidden = (True, False, True)
             compared = list(state.compare_ids)
         elif state.view == "compare":
@@ -422,7 +449,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
                 state = state.but(hall=None)
             on_slide = slides[slide - 1].shows if " slides " in f"{page} " else None
             columns = [chart_outputs(c, state, size, on_slide, aside) for c in CHART_IDS]
-            single = (*[column[k] for k in range(6) for column in columns], facts(congress_id))
+            single = (*[column[k] for k in range(6) for column in columns], facts(congress_id, state.lang))
             options = hall_options(congress_id)
             hall_choice = (len(options) < 2, options, state.hall or PARTIES, options, state.hall or PARTIES)
             hidden = (False, True, True)
@@ -430,6 +457,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         if not lesson[0]:
             url_state = state
         new_search = search(url_state) if not state.problem else no_update
+        language_link = search(replace(url_state, lang=other_language(url_state.lang)))
         return (
             new_search if new_search != url_search else no_update,
             page,
@@ -453,6 +481,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             state.view == "congress" and state.congress_id == order[0],
             state.view == "congress" and state.congress_id == order[-1],
             *hall_choice,
+            language_link,
             *single,
             *compare,
             *timeline,

@@ -22,6 +22,7 @@ from dashboard.charts import CHARTS, HALL, chart
 from dashboard.charts.compare import change_table
 from dashboard.figure_store import STORE_ENV, FigureStore
 from dashboard.frames import Frames, load_frames
+from dashboard.i18n import use
 from dashboard.style import DASHBOARD, PHONE, THEMES, Size, Style, dashboard_size
 from dashboard.urls import State
 
@@ -42,13 +43,16 @@ def _size(width: int | None, chart_id: str) -> Size:
 
 
 def view_key(chart_id: str, view: State) -> State:
-    """The part of a view a chart's rows depend on, so that equal views share one cache entry."""
+    """The part of a view a chart's rows depend on, so that equal views share one cache entry: rows carry words,
+    so the language is part of it."""
     scope = chart(chart_id).scope
     if scope == "congress":
-        return State(congress_id=view.congress_id, hall=view.hall if chart_id == HALL.id else None)
+        return State(congress_id=view.congress_id, hall=view.hall if chart_id == HALL.id else None, lang=view.lang)
     if scope == "compare":
-        return State(view="compare", compare_ids=view.compare_ids, measure=view.measure)
-    return State(view="timeline", present=view.present, slide=(view.slide or 1) if view.present else None)
+        return State(view="compare", compare_ids=view.compare_ids, measure=view.measure, lang=view.lang)
+    return State(
+        view="timeline", present=view.present, slide=(view.slide or 1) if view.present else None, lang=view.lang
+    )
 
 
 class ChartCache:
@@ -64,7 +68,8 @@ class ChartCache:
         self._changes = lru_cache(maxsize=1024)(self._build_changes)
 
     def _build_rows(self, chart_id: str, key: State) -> pd.DataFrame:
-        return chart(chart_id).rows(self.frames, key)
+        with use(key.lang):
+            return chart(chart_id).rows(self.frames, key)
 
     def _stored(self, key: tuple, build: Callable[[], T]) -> T:
         """What the store holds under `key`, or `build()`, stored for the server's other processes."""
@@ -80,14 +85,16 @@ class ChartCache:
     def _build_figure(self, chart_id: str, key: State, size: Size, theme: str) -> dict | None:
         def build() -> dict | None:
             rows = self.rows(chart_id, key)
-            return None if rows.empty else chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
+            with use(key.lang):
+                return None if rows.empty else chart(chart_id).draw(rows, Style(size, theme)).to_plotly_json()
 
         return self._stored((chart_id, key, size, theme), build)
 
     def _build_walk(self, chart_id: str, key: State) -> dict | None:
         def build() -> dict | None:
             rows, walk = self.rows(chart_id, key), chart(chart_id).walk
-            return walk(rows) if walk and not rows.empty else None
+            with use(key.lang):
+                return walk(rows) if walk and not rows.empty else None
 
         return self._stored(("walk", chart_id, key), build)
 
@@ -104,10 +111,17 @@ class ChartCache:
         return self._figure(chart_id, view_key(chart_id, view), size, theme)
 
     def _build_summary(self, chart_id: str, key: State) -> str:
-        return self._stored(("summary", chart_id, key), lambda: chart(chart_id).summary(self.rows(chart_id, key)))
+        def build() -> str:
+            rows = self.rows(chart_id, key)
+            with use(key.lang):
+                return chart(chart_id).summary(rows)
+
+        return self._stored(("summary", chart_id, key), build)
 
     def _build_changes(self, key: State, least: float) -> pd.DataFrame:
-        return change_table(self.rows("compare", key), least)
+        rows = self.rows("compare", key)
+        with use(key.lang):
+            return change_table(rows, least)
 
     def change_table(self, view: State, least: float = 0) -> pd.DataFrame:
         """The comparison's change table (dashboard.charts.compare.change_table). Callers must not change it."""

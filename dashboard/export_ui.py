@@ -33,6 +33,7 @@ from dashboard.export import (
 )
 from dashboard.frames import Frames
 from dashboard.handout import handout_pdf, source_pack_pdf
+from dashboard.i18n import N_, _
 from dashboard.public_url import printed_link
 from dashboard.urls import State as ViewState
 from dashboard.urls import congress_search, parse_search
@@ -47,22 +48,24 @@ FORMAT_OPTIONS = [
     {"label": "HTML", "value": "html"},
 ]
 PRESET_OPTIONS = [
-    {"label": "Projector", "value": "projector"},
-    {"label": "Slide", "value": "slide"},
+    {"label": N_("Projector"), "value": "projector"},
+    {"label": N_("Slide"), "value": "slide"},
     {"label": "A4", "value": "a4"},
 ]
 LOG = logging.getLogger(__name__)
 RENDER_FAILURES = (OSError, RuntimeError, TimeoutError)
 """What a missing or crashed browser raises while kaleido renders."""
-NO_RENDERER = "The file could not be made on this server: images need Debian's Chromium (bash bin/setup installs it)."
+NO_RENDERER = N_(
+    "The file could not be made on this server: images need Debian's Chromium (bash bin/setup installs it)."
+)
 REFUSALS = {
-    "busy": "Many files are being made on this server just now: try again in a minute.",
-    "limited": "You have asked for many files in a short time: try again in a minute.",
+    "busy": N_("Many files are being made on this server just now: try again in a minute."),
+    "limited": N_("You have asked for many files in a short time: try again in a minute."),
 }
 """What the status line says when the server's export queue does not take a file."""
 RENDERED = (*IMAGE_FORMATS, "zip")
 """Downloads drawn in Chromium: images, PDFs and slide packs (CSV, HTML and the data package are not)."""
-PRESET_TITLES = {"projector": "1920×1080", "slide": "1600×1200", "a4": "A4 landscape"}
+PRESET_TITLES = {"projector": "1920×1080", "slide": "1600×1200", "a4": N_("A4 landscape")}
 
 
 def _choice(legend: str, component_id: str | dict, options: list[dict], value: str) -> html.Fieldset:
@@ -73,7 +76,7 @@ def _choice(legend: str, component_id: str | dict, options: list[dict], value: s
             html.Legend(legend),
             dcc.RadioItems(
                 id=component_id,
-                options=options,
+                options=[o | {"label": _(o["label"])} for o in options],
                 value=value,
                 inline=True,
                 inputClassName="export-input",
@@ -87,20 +90,21 @@ def chart_controls(chart_id: str, title: str) -> html.Div | None:
     """The download controls of one chart, or None for a chart export does not know."""
     if chart_id not in CHART_IDS and chart_id not in VIEWS:
         return None
-    sizes = [o | {"title": PRESET_TITLES[o["value"]]} for o in PRESET_OPTIONS]
+    sizes = [o | {"title": _(PRESET_TITLES[o["value"]])} for o in PRESET_OPTIONS]
+    download = _("Download {chart}").format(chart=title)
     return html.Div(
         className="export-controls",
         role="group",
-        **{"aria-label": f"Download {title}"},
+        **{"aria-label": download},
         children=[
-            _choice("Format", {"type": "export-format", "chart": chart_id}, FORMAT_OPTIONS, "png"),
-            _choice("Size", {"type": "export-preset", "chart": chart_id}, sizes, "projector"),
+            _choice(_("Format"), {"type": "export-format", "chart": chart_id}, FORMAT_OPTIONS, "png"),
+            _choice(_("Size"), {"type": "export-preset", "chart": chart_id}, sizes, "projector"),
             html.Button(
-                "Download",
+                _("Download"),
                 id={"type": "export-button", "chart": chart_id},
                 className="export-button",
-                title=f"Download {title} (size applies to PNG, SVG and PDF)",
-                **{"aria-label": f"Download {title}"},
+                title=_("Download {chart} (size applies to PNG, SVG and PDF)").format(chart=title),
+                **{"aria-label": download},
             ),
             dcc.Download(id={"type": "export-download", "chart": chart_id}),
             html.Span(id={"type": "export-status", "chart": chart_id}, className="export-status", role="status"),
@@ -114,27 +118,27 @@ def page_controls() -> html.Section:
         className="export-page",
         **{"aria-labelledby": "export-page-title"},
         children=[
-            html.H2("Download for class", id="export-page-title"),
-            _choice("Slides as", "pack-format", FORMAT_OPTIONS[:3], "png"),
-            _choice("Slide size", "pack-preset", PRESET_OPTIONS, "projector"),
-            html.Button("Slide pack (ZIP)", id="slide-pack-button", className="export-button"),
+            html.H2(_("Download for class"), id="export-page-title"),
+            _choice(_("Slides as"), "pack-format", FORMAT_OPTIONS[:3], "png"),
+            _choice(_("Slide size"), "pack-preset", PRESET_OPTIONS, "projector"),
+            html.Button(_("Slide pack (ZIP)"), id="slide-pack-button", className="export-button"),
             html.Button(
-                "Handout (PDF)",
+                _("Handout (PDF)"),
                 id="handout-button",
                 className="export-button",
-                title="Two A4 pages: the key chart, the key facts in a few sentences and the main sources",
+                title=_("Two A4 pages: the key chart, the key facts in a few sentences and the main sources"),
             ),
             html.Button(
-                "Source pack (PDF)",
+                _("Source pack (PDF)"),
                 id="source-pack-button",
                 className="export-button",
-                title="A4: every fact as each source gives it, every chart and every source",
+                title=_("A4: every fact as each source gives it, every chart and every source"),
             ),
             html.Button(
-                "Data package (ZIP)",
+                _("Data package (ZIP)"),
                 id="data-package-button",
                 className="export-button",
-                title="Every table of every congress as CSV, with datapackage.json",
+                title=_("Every table of every congress as CSV, with datapackage.json"),
             ),
             dcc.Download(id="page-download"),
             html.Span(id="page-export-status", className="export-status", role="status"),
@@ -156,12 +160,12 @@ def _sent(make: Callable[[], bytes], name: str, fmt: str) -> tuple:
             render_service.admit(service, _client())
         content = make()
     except render_service.RenderRefused as refused:
-        return no_update, REFUSALS.get(refused.reason, REFUSALS["busy"])
+        return no_update, _(REFUSALS.get(refused.reason, REFUSALS["busy"]))
     except ExportError as error:
         return no_update, str(error)
     except RENDER_FAILURES:
         LOG.exception("export failed")
-        return no_update, NO_RENDERER
+        return no_update, _(NO_RENDERER)
     return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), ""
 
 
@@ -171,10 +175,12 @@ def worksheet_control() -> html.Div:
         className="worksheet",
         children=[
             html.Button(
-                "Worksheet (PDF)",
+                _("Worksheet (PDF)"),
                 id="worksheet-button",
                 className="export-button",
-                title="A4: the lesson's questions with room to write, its charts, and an answer key on its own pages",
+                title=_(
+                    "A4: the lesson's questions with room to write, its charts, and an answer key on its own pages"
+                ),
             ),
             dcc.Download(id="worksheet-download"),
             html.Span(id="worksheet-status", className="export-status", role="status"),

@@ -25,11 +25,12 @@ STORE_ENV = "CONGRESS_FIGURE_STORE"
 
 
 def version(frames: Frames) -> str:
-    """A digest of the frames, the dashboard's code and plotly's version: what every figure depends on."""
+    """A digest of the frames, the dashboard's code and catalogs, and plotly's version: what every figure
+    depends on."""
     digest = hashlib.sha256(plotly.__version__.encode())
     for name, frame in frames.items():
         digest.update(name.encode() + b"\0" + frame.to_csv().encode())
-    for path in sorted(CODE.rglob("*.py")):
+    for path in sorted([*CODE.rglob("*.py"), *CODE.rglob("*.po")]):
         digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
 

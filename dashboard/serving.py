@@ -22,6 +22,8 @@ from dash.fingerprint import check_fingerprint
 from flask import Response, abort, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
+from dashboard.urls import page_language
+
 MAX_BODY_BYTES = 1024 * 1024  # a callback request is well under 10 kB; 1 MB leaves room and refuses floods
 FRAME_ANCESTORS_ENV = "CONGRESS_FRAME_ANCESTORS"
 DEFAULT_FRAME_ANCESTORS = "'self'"
@@ -245,7 +247,8 @@ class CallbackResponseCache:
         length = environ.get("CONTENT_LENGTH") or ""
         path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
         if path in FIXED_PATHS and method == "GET" and not environ.get("QUERY_STRING"):
-            body = path.encode()  # the page's layout and callback graph: the same for every pupil
+            # the page's layout and callback graph: the same for every pupil, in the page's language
+            body = path.encode() + b"\0" + page_language(environ.get("HTTP_REFERER")).encode()
         elif path == CALLBACK_PATH and method == "POST" and length.isdigit() and int(length) <= self.MAX_KEY_BODY:
             body = environ["wsgi.input"].read(int(length))
             environ["wsgi.input"] = io.BytesIO(body)

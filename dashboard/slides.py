@@ -15,6 +15,7 @@ from dash import html
 
 from dashboard.charts.base import congress_row
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.wording import count
 
 MAX_DECISIONS = 4
@@ -31,18 +32,19 @@ class Slide:
 
 SLIDES: dict[str, tuple[Slide, ...]] = {
     "congress": (
-        Slide("The hall", ("section-party-seats", "section-party-bars", "slide-facts")),  # bars: shares, no seats
-        Slide("The votes", ("section-votes",)),
-        Slide("Who the delegates were", ("section-delegate-types", "section-social")),
-        Slide("Decisions and a quotation", ("slide-facts",)),
+        Slide(N_("The hall"), ("section-party-seats", "section-party-bars", "slide-facts")),  # bars: shares, no seats
+        Slide(N_("The votes"), ("section-votes",)),
+        Slide(N_("Who the delegates were"), ("section-delegate-types", "section-social")),
+        Slide(N_("Decisions and a quotation"), ("slide-facts",)),
     ),
     "compare": (
-        Slide("Party composition compared", ("section-compare",)),
-        Slide("Change between the congresses", ("change",)),
+        Slide(N_("Party composition compared"), ("section-compare",)),
+        Slide(N_("Change between the congresses"), ("change",)),
     ),
     "timeline": (
-        Slide("The All-Russian Congresses", ("section-timeline",)),  # one series a slide: bars wide enough for 24 px
-        Slide("The All-Union Congresses", ("section-timeline",)),
+        # one series a slide: bars wide enough for 24 px
+        Slide(N_("The All-Russian Congresses"), ("section-timeline",)),
+        Slide(N_("The All-Union Congresses"), ("section-timeline",)),
     ),
 }
 

@@ -37,7 +37,7 @@ from flask import Response, abort, request
 
 from dashboard import vendor
 from dashboard.serving import IMMUTABLE
-from dashboard.vendor import PLOTLY_BUNDLE, VENDOR_DIR, locked
+from dashboard.vendor import PLOTLY_BUNDLE, PLOTLY_LOCALES, VENDOR_DIR, locked
 
 ROUTE = "_static"
 SUFFIXES = (".js", ".css")
@@ -193,8 +193,9 @@ class StaticFiles:
         """Serve /_static/ from `app`, load the vendored plotly.js before Dash's renderer, and link every
         static file of the page at its content-named URL."""
         self.prefix = app.config.requests_pathname_prefix
-        vendor.path(PLOTLY_BUNDLE)  # stops here, saying to run bin/setup, if the bundle is missing or altered
-        app.config.external_scripts.append(self.url("vendor", PLOTLY_BUNDLE))
+        for name in (PLOTLY_BUNDLE, *PLOTLY_LOCALES):  # the bundle first: each locale registers itself with it
+            vendor.path(name)  # stops here, saying to run bin/setup, if a file is missing or altered
+            app.config.external_scripts.append(self.url("vendor", name))
         app.server.add_url_rule(
             f"{app.config.routes_pathname_prefix}{ROUTE}/<digest>/<path:rest>", "static_files", self.respond
         )

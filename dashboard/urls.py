@@ -7,6 +7,7 @@
 - `&present=1` turns on the projector view, as slides; `&slide=3` is the third slide.
 - `&theme=dark` or `&theme=contrast` the other themes.
 - `?lesson=<id>&step=2` is a guided lesson's second step, `&reveal=1` with its answer; `?view=lessons` lists them.
+- `&lang=ru` writes the page in Russian; English is the default.
 
 Parsing never echoes raw input back as markup; a bad value comes back shortened, as text.
 """
@@ -16,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from dashboard.i18n import DEFAULT, N_, language
 
 PATTERN = re.compile(r"^(?:(ar|au)-?)?0*(\d{1,2})$")
 RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -47,6 +50,8 @@ class State:
     reveal: bool = False
     """Whether the step's answer, and the numbers it asks pupils to predict, are on show."""
     theme: str = "light"
+    lang: str = DEFAULT
+    """The page's language (dashboard.i18n.LANGUAGES)."""
     problem: str | None = None
     bad_value: str | None = None
 
@@ -72,6 +77,8 @@ def search(state: State) -> str:
             query["reveal"] = "1"
         if state.theme != "light":
             query["theme"] = state.theme
+        if state.lang != DEFAULT:
+            query["lang"] = state.lang
         return "?" + urlencode(query, safe=",")
     if state.view == "lessons":
         query["view"] = "lessons"
@@ -93,12 +100,20 @@ def search(state: State) -> str:
             query["slide"] = str(state.slide)
     if state.theme != "light":
         query["theme"] = state.theme
+    if state.lang != DEFAULT:
+        query["lang"] = state.lang
     return "?" + urlencode(query, safe=",")
 
 
-def congress_search(congress_id: str) -> str:
-    """The query string that opens `congress_id`."""
-    return search(State(congress_id=congress_id))
+def congress_search(congress_id: str, lang: str = DEFAULT) -> str:
+    """The query string that opens `congress_id`, in the page's language."""
+    return search(State(congress_id=congress_id, lang=lang))
+
+
+def page_language(address: str | None) -> str:
+    """The language a page's address asks for (`…?congress=2&lang=ru`), from its query string."""
+    query = urlsplit(address or "").query
+    return language(parse_qs(query).get("lang", [None])[0])
 
 
 def shown(value: str) -> str:
@@ -123,11 +138,12 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
         slide=int(values["slide"]) if re.fullmatch(r"[0-9]{1,2}", values.get("slide", "")) else None,
         theme=values.get("theme") if values.get("theme") in THEME_NAMES else "light",
         measure="share" if values.get("measure") == "share" else "count",
+        lang=language(values.get("lang")),
     )
     if "lesson" in values:
         lesson = values["lesson"].strip().lower()
         if not RECORD_ID.match(lesson):
-            return replace(base, problem="is not a lesson", bad_value=shown(values["lesson"]))
+            return replace(base, problem=N_("is not a lesson"), bad_value=shown(values["lesson"]))
         step = int(values["step"]) if re.fullmatch(r"[0-9]{1,2}", values.get("step", "")) else None
         return base.but(lesson=lesson, step=step, reveal=values.get("reveal") == "1")
     if values.get("view") == "lessons":
@@ -143,9 +159,9 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
     found = congress_id(values["congress"], known)
     if found is None:
         problem = (
-            "is not a congress number"
+            N_("is not a congress number")
             if not PATTERN.match(values["congress"].strip().lower())
-            else ("is not a congress in the records")
+            else N_("is not a congress in the records")
         )
         return replace(base, problem=problem, bad_value=shown(values["congress"]))
     hall = values.get("hall", "").strip().lower()
@@ -159,15 +175,15 @@ def _compare(base: State, raw: str, known: set[str]) -> State:
         return replace(
             base,
             view="compare",
-            problem=f"names {len(items)} congresses; compare 2 to {MAX_COMPARED}",
+            problem=f"names {len(items)} congress{'' if len(items) == 1 else 'es'}; compare 2 to {MAX_COMPARED}",
             bad_value=shown(raw),
         )
     unknown = [item for item, found in zip(items, ids, strict=True) if found is None]
     if unknown:
         return replace(
-            base, view="compare", problem="names a congress that is not in the records", bad_value=shown(unknown[0])
+            base, view="compare", problem=N_("names a congress that is not in the records"), bad_value=shown(unknown[0])
         )
     unique = tuple(dict.fromkeys(i for i in ids if i))
     if len(unique) < 2:
-        return replace(base, view="compare", problem="names the same congress twice", bad_value=shown(raw))
+        return replace(base, view="compare", problem=N_("names the same congress twice"), bad_value=shown(raw))
     return base.but(view="compare", compare_ids=unique)

@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "vendor.lock"
 VENDOR_DIR = ROOT / "vendor"
 PLOTLY_BUNDLE = "plotly-basic.min.js"
+PLOTLY_LOCALES = ("plotly-locale-ru.js",)
+"""plotly.js's words and number formats in the page's other languages (each registers itself with Plotly)."""
 
 
 class VendorError(RuntimeError):

@@ -10,31 +10,41 @@ import math
 
 import pandas as pd
 
+from dashboard.i18n import N_, _, number, percent
+
 BOUNDS = ("more than", "at least", "fewer than", "no more than")
 """The bounds a number can carry. Records state "more than" and "no more than"; a number derived from a
 bound can carry any of the four ("1,647 minus more than 860" is "fewer than 787")."""
 LOWER = ("more than", "at least")
 SIGNS = {"more than": ">", "at least": "≥", "fewer than": "<", "no more than": "≤"}
 POPULATIONS = {
-    "full-vote": "delegates with full vote",
-    "all": "all delegates",
-    "unstated": "delegates, voting right not stated",
-    "declared": "delegates who declared a party",
-    "members": "members of the body",
-    "organisations": "organisations",
+    "full-vote": N_("delegates with full vote"),
+    "all": N_("all delegates"),
+    "unstated": N_("delegates, voting right not stated"),
+    "declared": N_("delegates who declared a party"),
+    "members": N_("members of the body"),
+    "organisations": N_("organisations"),
 }
 """Who a breakdown counts, in words (`dashboard.records.Population`)."""
-SUM_OF_PARTS = "sum of the listed parts"
+SUM_OF_PARTS = N_("sum of the listed parts")
 """The base of shares taken where the source states no total but lists every part."""
 BASE_TEMPLATES = {
-    "delegates with full vote": "of {n} delegates with full vote",
-    "all delegates": "of all {n} delegates",
-    "delegates, voting right not stated": "of {n} delegates, voting right not stated",
-    "delegates who declared a party": "of {n} delegates who declared a party",
-    "members of the body": "of its {n} members",
-    "organisations": "of {n} organisations",
-    SUM_OF_PARTS: "of {n}, the sum of the listed parts",
+    "delegates with full vote": N_("of {n} delegates with full vote"),
+    "all delegates": N_("of all {n} delegates"),
+    "delegates, voting right not stated": N_("of {n} delegates, voting right not stated"),
+    "delegates who declared a party": N_("of {n} delegates who declared a party"),
+    "members of the body": N_("of its {n} members"),
+    "organisations": N_("of {n} organisations"),
+    SUM_OF_PARTS: N_("of {n}, the sum of the listed parts"),
 }
+LONG_FORMS = {
+    "about": N_("about {n}"),
+    "more than": N_("more than {n}"),
+    "at least": N_("at least {n}"),
+    "fewer than": N_("fewer than {n}"),
+    "no more than": N_("no more than {n}"),
+}
+"""A number with its approximation or bound, in a sentence."""
 
 
 def missing(value: object) -> bool:
@@ -49,12 +59,16 @@ def _bound(bound: object) -> str | None:
 def count(value: object, approximate: object = False, bound: object = None, *, long: bool = False) -> str:
     """A count: '1,090', '≈1,090' or '>860'; long: 'about 1,090', 'more than 860'."""
     if missing(value):
-        return "not given"
-    text = f"{int(value):,}"
+        return _("not given")
+    return _qualified(number(int(value)), approximate, bound, long)
+
+
+def _qualified(text: str, approximate: object, bound: object, long: bool) -> str:
+    """A number written out with its bound or approximation: '>860', '≈1,090'; long: 'more than 860'."""
     if (sign := _bound(bound)) is not None:
-        return f"{sign} {text}" if long else f"{SIGNS[sign]}{text}"
+        return _(LONG_FORMS[sign]).format(n=text) if long else f"{SIGNS[sign]}{text}"
     if approximate is True or (not missing(approximate) and bool(approximate)):
-        return f"about {text}" if long else f"≈{text}"
+        return _(LONG_FORMS["about"]).format(n=text) if long else f"≈{text}"
     return text
 
 
@@ -64,29 +78,23 @@ def share(
     """A share in percent: '52.2%', '≈15.4%', '>52.2%'; long: 'about 15.4%', 'more than 52.2%'.
     `digits=None` writes the share as the source gives it ('72%', '94.1%'), without added precision."""
     if missing(value):
-        return "not given"
-    number = float(value)
-    text = (f"{number:g}" if digits is None else f"{number:.{digits}f}") + "%"
-    if (sign := _bound(bound)) is not None:
-        return f"{sign} {text}" if long else f"{SIGNS[sign]}{text}"
-    if approximate is True or (not missing(approximate) and bool(approximate)):
-        return f"about {text}" if long else f"≈{text}"
-    return text
+        return _("not given")
+    return _qualified(percent(float(value), digits), approximate, bound, long)
 
 
 def change(value: object, approximate: bool = False, *, unit: str = "") -> str:
     """A change between two congresses: '+173', '−4.7 pts', '≈+183'."""
     if missing(value):
         return "—"
-    number = float(value)
-    body = f"{abs(number):,.1f}" if unit else f"{abs(int(number)):,}"
-    sign = "+" if number > 0 else "−" if number < 0 else "±"
-    return f"{'≈' if approximate else ''}{sign}{body}{f' {unit}' if unit else ''}"
+    amount = float(value)
+    body = number(abs(amount), 1) if unit else number(abs(int(amount)))
+    sign = "+" if amount > 0 else "−" if amount < 0 else "±"
+    return f"{'≈' if approximate else ''}{sign}{body}{f' {_(unit)}' if unit else ''}"
 
 
 def population(key: object) -> str:
     """Who a breakdown counts, in words."""
-    return POPULATIONS.get(key, "delegates") if isinstance(key, str) else "delegates"
+    return _(POPULATIONS.get(key, N_("delegates")) if isinstance(key, str) else N_("delegates"))
 
 
 def difference_bound(total_bound: object, part_bounds: list[object]) -> tuple[bool, str | None]:
@@ -113,7 +121,8 @@ def base(words: object, value: object = None, approximate: object = False, bound
     'of 101, the sum of the listed parts'; without a count, 'of the delegates with full vote'; without a
     base, 'total not recorded'."""
     if missing(words) or not isinstance(words, str):
-        return "total not recorded"
+        return _("total not recorded")
     if missing(value):
-        return f"of the {words}"
-    return BASE_TEMPLATES.get(words, "of {n} " + words).format(n=count(value, approximate, bound))
+        return _("of the {who}").format(who=_(words))
+    template = _(BASE_TEMPLATES[words]) if words in BASE_TEMPLATES else _("of {n} {who}").replace("{who}", _(words))
+    return template.format(n=count(value, approximate, bound))

@@ -248,7 +248,7 @@ def test_a_lesson_citing_an_unknown_source_is_refused(data_copy: Path) -> None:
         ("view=timeline&slide=3", "slide '3' is not one of 1 to 2"),
         ("congress=1&present=1", "unknown key 'present'"),
         ("slide=1", "must name one view"),
-        ("compare=1", "names 1 congresses"),
+        ("compare=1", "names 1 congress;"),
     ],
 )
 def test_a_bad_view_is_refused(data_copy: Path, view: str, says: str) -> None:

@@ -37,6 +37,7 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import SOCIAL_COLOURS, Style, on_paper, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import missing
@@ -209,7 +210,7 @@ def breakdown_walk(title: str):
 
 PARTY_BARS = Chart(
     "party-bars",
-    "Party composition, by numbers",
+    N_("Party composition, by numbers"),
     "congress",
     breakdown_rows("party"),
     breakdown_draw("Party composition, by numbers", "party"),
@@ -219,7 +220,7 @@ PARTY_BARS = Chart(
 )
 SOCIAL = Chart(
     "social",
-    "Social composition",
+    N_("Social composition"),
     "congress",
     breakdown_rows("social"),
     breakdown_draw("Social composition", "social"),

@@ -26,11 +26,12 @@ from dashboard.charts.draw import (
 )
 from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import THEMES, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import change, missing, population
 
-TITLE = "Party composition compared"
+TITLE = N_("Party composition compared")
 COMPARABLE = ("full-vote", "all", "declared", "members")
 """Populations a change can be computed within; 'unstated' is not one: two unstated bases may differ."""
 

@@ -35,11 +35,12 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import breakdown_steps, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import GAP_COLOUR, SOCIAL_COLOURS, Size, Style
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
-TITLE = "Delegate types"
+TITLE = N_("Delegate types")
 RIGHT_COLOURS = {"voting": "#0072b2", "consultative": "#56b4e9", GAP_ID: GAP_COLOUR}
 SECOND_PANEL = {
     ("origin", "organisations"): "Organisations that sent delegates<br>(counted in organisations, not delegates)",

@@ -27,11 +27,12 @@ from dashboard.charts.draw import finish, legend_room, source_line, when, wrap
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import THEMES, Size, Style, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import SUM_OF_PARTS, count, missing
 
-TITLE = "Party composition"
+TITLE = N_("Party composition")
 INNER = 0.38
 """The inner radius of the hemicycle, as a share of the outer."""
 PHONE_HALL = 360

@@ -13,11 +13,12 @@ from dashboard.charts.base import Chart, base_text, context, part_share, part_ta
 from dashboard.charts.draw import finish, legend_room, side_legend, source_line
 from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import GAP_COLOUR, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
-TITLE = "Party shares at every congress, 1917–1937"
+TITLE = N_("Party shares at every congress, 1917–1937")
 SERIES = {"all-russian": "All-Russian Congresses (Soviet Russia)", "all-union": "All-Union Congresses (USSR)"}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
 NO_SHARES = "Counts with no total: no shares can be taken."

@@ -19,11 +19,12 @@ from dashboard.charts.draw import finish, legend_room, source_line, wrap
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import GAP_COLOUR, THEMES, VOTE_COLOURS, VOTE_LABELS, Style
 from dashboard.urls import State
 from dashboard.wording import base, count, missing
 
-TITLE = "A vote in the hall"
+TITLE = N_("A vote in the hall")
 TALLY = ("in_favour", "against", "abstained", "not_voting")
 NOT_RECORDED = "not_recorded"
 OUTSIDE = "outside"

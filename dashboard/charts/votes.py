@@ -26,11 +26,12 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
+from dashboard.i18n import N_
 from dashboard.style import THEMES, VOTE_COLOURS, VOTE_LABELS, VOTE_PATTERNS, Size, Style
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
-TITLE = "Vote outcomes"
+TITLE = N_("Vote outcomes")
 PARTS = ("in_favour", "against", "dissents", "abstained", "not_voting")
 LABEL_WIDTH = 30
 

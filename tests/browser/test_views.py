@@ -83,7 +83,7 @@ def test_timeline_click_opens_the_congress(page: Page, server_url: str) -> None:
 @pytest.mark.parametrize(
     ("bad", "says"),
     [
-        ("1", "names 1 congresses; compare 2 to 4"),
+        ("1", "names 1 congress; compare 2 to 4"),
         ("1,2,3,4,5", "names 5 congresses; compare 2 to 4"),
         ("1,99", "names a congress that is not in the records"),
         ("<b>x</b>,y", "names a congress that is not in the records"),
