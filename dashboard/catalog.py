@@ -2,7 +2,8 @@
 
 Two kinds of text are translated, never the sources' excerpts:
 - the interface, marked in the code with `_()`, `ngettext()` and `pgettext()` (dashboard.i18n);
-- the names the records give in English that the page shows as its own words: each congress's name.
+- the names the records give in English that the page shows as its own words: each congress's name, and the
+  label of each part of a breakdown (a party, a group of delegates) as the records word it.
 
 `python -m dashboard.catalog` brings `dashboard/locale/<lang>/LC_MESSAGES/messages.po` in step with the code
 and the records, with Babel: a new message is added untranslated, a changed one is marked fuzzy (fuzzy
@@ -20,6 +21,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from dashboard.frames import build_frames
 from dashboard.i18n import DEFAULT, DOMAIN, LANGUAGES, catalog_path
 from dashboard.loader import DATA_DIR, load_records
 
@@ -46,8 +48,13 @@ def template(data: Path = DATA_DIR) -> Catalog:
     catalog = Catalog(**HEADER)
     for filename, line, message, comments, context in extract_from_dir(CODE, keywords=DEFAULT_KEYWORDS):
         catalog.add(message, locations=[(f"dashboard/{filename}", line)], auto_comments=comments, context=context)
-    for congress in load_records(data).congresses:
+    records = load_records(data)
+    for congress in records.congresses:
         catalog.add(congress.name, locations=[(f"data/congresses/{congress.id}.toml", 1)])
+    parts = build_frames(records).composition
+    for label, congress_id in parts.drop_duplicates("label")[["label", "congress_id"]].itertuples(index=False):
+        if label not in catalog:
+            catalog.add(label, locations=[(f"data/congresses/{congress_id}.toml", 1)])
     return catalog
 
 

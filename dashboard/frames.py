@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard.breakdowns import GAP_ID, GAP_LABEL, part_rows, voting_right
 from dashboard.calendar import new_style
+from dashboard.i18n import _, date
 from dashboard.loader import DATA_DIR, Records, load_records
 from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Group, Lineage, Original, Party, Sourced
 from dashboard.teaching_frames import teaching_frames
@@ -151,24 +152,24 @@ ORIGINAL = {
 }
 
 
-def _date_label(start: dt.date, end: dt.date, month: str = "%B") -> str:
+def _date_label(start: dt.date, end: dt.date, short: bool = False) -> str:
+    full, day_month = ("short", "day-month-short") if short else ("long", "day-month")
     if start == end:
-        return f"{start:%-d {month} %Y}"
+        return date(start, full)
     if start.year != end.year:
-        return f"{start:%-d {month} %Y} – {end:%-d {month} %Y}"
+        return f"{date(start, full)} – {date(end, full)}"
     if start.month != end.month:
-        return f"{start:%-d {month}} – {end:%-d {month} %Y}"
-    return f"{start.day}–{end:%-d {month} %Y}"
+        return f"{date(start, day_month)} – {date(end, full)}"
+    return f"{start.day}–{date(end, full)}"
 
 
 def dates_text(start: dt.date, end: dt.date, calendar: str, short: bool = False) -> str:
-    """Display dates with both styles where the source uses the Old Style calendar."""
-    month = "%b" if short else "%B"
+    """Display dates with both styles where the source uses the Old Style calendar, in the current language."""
     if calendar == "gregorian":
-        return _date_label(start, end, month)
-    ns = _date_label(new_style(start, "julian"), new_style(end, "julian"), month)
-    old, new = ("OS", "NS") if short else ("Old Style", "New Style")
-    return f"{_date_label(start, end, month)} ({old}); {ns} ({new})"
+        return _date_label(start, end, short)
+    ns = _date_label(new_style(start, "julian"), new_style(end, "julian"), short)
+    old, new = (_("OS"), _("NS")) if short else (_("Old Style"), _("New Style"))
+    return f"{_date_label(start, end, short)} ({old}); {ns} ({new})"
 
 
 def _congress_row(c: Congress, order: int) -> dict:

@@ -120,15 +120,20 @@ def percent(value: float, digits: int | None = 1) -> str:
     return format_decimal(value / 100, format=pattern, locale=current())
 
 
+DATE_FORMS = {
+    "long": ("{day.day} {day:%B %Y}", "d MMMM y 'г.'"),
+    "short": ("{day.day} {day:%b %Y}", "d MMM y 'г.'"),
+    "month": ("{day:%B %Y}", "LLLL y 'г.'"),
+    "month-short": ("{day:%b %Y}", "LLL y 'г.'"),
+    "day-month": ("{day.day} {day:%B}", "d MMMM"),
+    "day-month-short": ("{day.day} {day:%b}", "d MMM"),
+}
+"""Each form of a day, in English (str.format) and as a CLDR pattern for other locales."""
+
+
 def date(day: dt.date, form: str = "long") -> str:
     """A day: 'long' 25 October 1917 / 25 октября 1917 г.; 'short' 25 Oct 1917 / 25 окт. 1917 г.;
-    'month' October 1917 / октябрь 1917 г.; 'month-short' Oct 1917 / окт. 1917 г."""
-    if current() == DEFAULT:
-        return {
-            "long": f"{day.day} {day:%B %Y}",
-            "short": f"{day.day} {day:%b %Y}",
-            "month": f"{day:%B %Y}",
-            "month-short": f"{day:%b %Y}",
-        }[form]
-    pattern = {"long": "d MMMM y 'г.'", "short": "d MMM y 'г.'", "month": "LLLL y 'г.'", "month-short": "LLL y 'г.'"}
-    return format_date(day, pattern[form], locale=current())
+    'month' October 1917 / октябрь 1917 г.; 'month-short'; 'day-month' 25 October / 25 октября;
+    'day-month-short' (DATE_FORMS)."""
+    english, pattern = DATE_FORMS[form]
+    return english.format(day=day) if current() == DEFAULT else format_date(day, pattern, locale=current())

@@ -14,8 +14,8 @@ import pandas as pd
 from dash import html
 
 from dashboard.charts.base import congress_row
-from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.frames import Frames, dates_text
+from dashboard.i18n import N_, _
 from dashboard.wording import count
 
 MAX_DECISIONS = 4
@@ -61,19 +61,20 @@ def _source(frames: Frames, source_id: object) -> str:
 
 def _hall_facts(frames: Frames, congress_id: str) -> list:
     row = congress_row(frames, congress_id)
-    first, _, second = str(row.dates_text).partition("; ")
+    first, _sep, second = dates_text(row.start, row.end, row.calendar).partition("; ")
     place = ", ".join(str(p) for p in (row.venue, row.place) if isinstance(p, str))
     delegates = []
     if not pd.isna(row.delegates_total):
         total = count(row.delegates_total, row.delegates_total_approximate, row.delegates_total_bound, long=True)
-        delegates.append(f"{total} delegates")
+        delegates.append(_("{total} delegates").format(total=total))
     if not pd.isna(row.delegates_voting):
-        delegates.append(f"{count(row.delegates_voting)} with a full vote")
-    items = [("When", [html.Strong(first), html.Br(), html.Span(second, className="new-style")] if second else first)]
+        delegates.append(_("{count} with a full vote").format(count=count(row.delegates_voting)))
+    when = [html.Strong(first), html.Br(), html.Span(second, className="new-style")] if second else first
+    items = [(_("When"), when)]
     if place:
-        items.append(("Where", place))
+        items.append((_("Where"), place))
     if delegates:
-        items.append(("Delegates", "; ".join(delegates)))
+        items.append((_("Delegates"), "; ".join(delegates)))
     return [
         html.Dl(
             className="slide-list",
@@ -85,9 +86,9 @@ def _hall_facts(frames: Frames, congress_id: str) -> list:
 def _decisions(frames: Frames, congress_id: str) -> list:
     decisions = frames.decisions[frames.decisions.congress_id == congress_id].head(MAX_DECISIONS)
     quotes = frames.quotes[frames.quotes.congress_id == congress_id]
-    out: list = [html.H2("Decisions")]
+    out: list = [html.H2(_("Decisions"))]
     if decisions.empty:
-        out.append(html.P("No decision of this congress is recorded in the sources read."))
+        out.append(html.P(_("No decision of this congress is recorded in the sources read.")))
     else:
         out.append(
             html.Ul(

@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import N_
+
 FONT_FAMILY = "DejaVu Sans, Segoe UI, Helvetica Neue, Arial, sans-serif"
 
 GAP_COLOUR = "#9a9a9a"
@@ -71,12 +73,13 @@ VOTE_COLOURS = {
 VOTE_PATTERNS = {"against": "/", "dissents": "x"}
 """Votes not in favour are told apart by a pattern as well as a colour."""
 VOTE_LABELS = {
-    "in_favour": "For",
-    "against": "Against",
-    "dissents": "Dissents",
-    "abstained": "Abstained",
-    "not_voting": "Did not vote",
+    "in_favour": N_("For"),
+    "against": N_("Against"),
+    "dissents": N_("Dissents"),
+    "abstained": N_("Abstained"),
+    "not_voting": N_("Did not vote"),
 }
+"""The parts of a vote, marked for translation: `_(VOTE_LABELS[part])` where shown."""
 
 SOCIAL_COLOURS = ("#0072b2", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
 

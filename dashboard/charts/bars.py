@@ -37,16 +37,20 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _
 from dashboard.style import SOCIAL_COLOURS, Style, on_paper, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import missing
 
 TOPICS = {"party": "party", "social": "social"}
 NOTHING = {
-    "party": "No party composition was found in the sources read.",
-    "social": "No social composition was found in the sources read.",
+    "party": N_("No party composition was found in the sources read."),
+    "social": N_("No social composition was found in the sources read."),
 }
+PARTY_TITLE = N_("Party composition, by numbers")
+SOCIAL_TITLE = N_("Social composition")
+PARTY_NOUN = N_("Party composition")
+"""What the party bars' caption calls the breakdown."""
 
 
 def breakdown_rows(kind: str):
@@ -54,7 +58,7 @@ def breakdown_rows(kind: str):
 
     def rows(frames: Frames, view: State) -> pd.DataFrame:
         parts = default_parts(frames, view.congress_id, kind)
-        why = reason_not_recorded(frames, view.congress_id, TOPICS[kind]) or NOTHING[kind]
+        why = reason_not_recorded(frames, view.congress_id, TOPICS[kind]) or _(NOTHING[kind])
         return context(with_sources(frames, parts), subtitle(frames, view.congress_id), why)
 
     return rows
@@ -65,7 +69,7 @@ def _measure(parts: pd.DataFrame) -> str:
 
 
 def breakdown_draw(title: str, kind: str):
-    """The draw function of a bar chart of a breakdown of `kind`, titled `title`."""
+    """The draw function of a bar chart of a breakdown of `kind`, titled `title` (a constant marked with `N_`)."""
 
     def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         """Draw the breakdown as bars of counts, or of shares where only shares exist. Sub-parts are
@@ -76,24 +80,31 @@ def breakdown_draw(title: str, kind: str):
         top = parts[parts.level == 0].copy()
         top["rank"] = top.part_id.map(party_rank) if kind == "party" else top.order
         top = top.sort_values(["rank", "order"])
-        labels = [_category(p, parts, 12 if size.narrow else 24) for _, p in top.iterrows()]
+        labels = [_category(p, parts, 12 if size.narrow else 24) for _index, p in top.iterrows()]
         keys = list(top.part_id)  # the categories: labels may wrap alike, ids never do
         # a narrow slide (a half, beside a lesson) keeps 24 px type: each label above its bar, the figure's width
         above = bool(size.fit and size.room) and label_margin(labels, size) > size.room * 0.4
         if above:
             chars = round((size.room - 40) / (size.font * 0.58))
-            labels = [_category(p, parts, chars) for _, p in top.iterrows()]
+            labels = [_category(p, parts, chars) for _index, p in top.iterrows()]
             keys, units = places_under_labels(labels)
         fig = go.Figure()
-        for index, ((_, part), category) in enumerate(zip(top.iterrows(), keys, strict=True)):
+        for index, ((_index, part), category) in enumerate(zip(top.iterrows(), keys, strict=True)):
             children = parts[parts.within == part.part_id]
             inside = 0.0
-            for _, child in children.iterrows():
+            for _index, child in children.iterrows():
                 value = float(child[measure])
                 inside += value
-                fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index, style.theme), "of whom"))
+                name = _("of whom {part}").format(part=child.label)
+                fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index, style.theme), name))
             fig.add_trace(
-                _bar(part, float(part[measure]) - inside, category, _colour(kind, part.part_id, index, style.theme), "")
+                _bar(
+                    part,
+                    float(part[measure]) - inside,
+                    category,
+                    _colour(kind, part.part_id, index, style.theme),
+                    part.label,
+                )
             )
             fig.add_annotation(
                 x=float(part[measure]),
@@ -118,7 +129,7 @@ def breakdown_draw(title: str, kind: str):
         fig.update_xaxes(visible=False, range=[0, end])
         return finish(
             fig,
-            title=title,
+            title=_(title),
             subtitle=parts.attrs["subtitle"],
             sources=source_line(parts.source, style.link, style.retrieved),
             size=size,
@@ -133,12 +144,15 @@ def breakdown_draw(title: str, kind: str):
 def basis_text(parts: pd.DataFrame) -> str:
     """What the breakdown counts and what its shares are of, in the source's terms and in plain words."""
     first = parts.iloc[0]
-    text = f"Of {first.of}" + (f", {when(first.moment)}" if isinstance(first.moment, str) else "")
+    if isinstance(first.moment, str):
+        text = _("Of {who}, {when}").format(who=first.of, when=when(first.moment))
+    else:
+        text = _("Of {who}").format(who=first.of)
     if first.unit == "percent":
-        return text + ". Shares as the source gives them; it gives no counts."
+        return text + ". " + _("Shares as the source gives them; it gives no counts.")
     if missing(first.base):
-        return text + ". Total not recorded, so no shares are given."
-    return text + f". Shares {base_text(first)}."
+        return text + ". " + _("Total not recorded, so no shares are given.")
+    return text + ". " + _("Shares {base}.").format(base=base_text(first))
 
 
 def _end_label(part: pd.Series, measure: str) -> str:
@@ -149,12 +163,12 @@ def _end_label(part: pd.Series, measure: str) -> str:
 
 def _category(part: pd.Series, parts: pd.DataFrame, width: int = 24) -> str:
     """The bar's label: the part's name, with the sub-parts it includes on a second line."""
-    label = "Not accounted for" if part.part_id == GAP_ID else part.label
+    label = _("Not accounted for") if part.part_id == GAP_ID else part.label
     children = parts[parts.within == part.part_id]
     if children.empty:
         return wrap(label, width, lines=4)
-    within = ", ".join(f"{part_value(c)} {c.label}" for _, c in children.iterrows())
-    return wrap(label, width) + "<br>" + wrap(f"incl. {within}", width + 6, lines=2)
+    within = ", ".join(f"{part_value(c)} {c.label}" for _index, c in children.iterrows())
+    return wrap(label, width) + "<br>" + wrap(_("incl. {parts}").format(parts=within), width + 6, lines=2)
 
 
 def _colour(kind: str, part_id: str, index: int, theme: str) -> str:
@@ -163,10 +177,12 @@ def _colour(kind: str, part_id: str, index: int, theme: str) -> str:
     return on_paper(SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)], theme)
 
 
-def _bar(part: pd.Series, value: float, category: str, colour: str, prefix: str) -> go.Bar:
-    """One segment of a bar, with the part's numbers, base and source's words on hover."""
+def _bar(part: pd.Series, value: float, category: str, colour: str, name: str) -> go.Bar:
+    """One segment of a bar, named `name` (the part's label, or "of whom" it), with the part's numbers, base
+    and source's words on hover."""
+    name = name.strip()
     share = "" if missing(part.share) else f" · {part_share(part)} {base_text(part)}"
-    hover = [f"<b>{html.escape(f'{prefix} {part.label}'.strip())}</b>", html.escape(f"{part_value(part)}{share}")]
+    hover = [f"<b>{html.escape(name)}</b>", html.escape(f"{part_value(part)}{share}")]
     if isinstance(part.note, str):
         hover.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
@@ -176,55 +192,60 @@ def _bar(part: pd.Series, value: float, category: str, colour: str, prefix: str)
         y=[category],
         orientation="h",
         marker={"color": colour, "line": {"width": 0}},
-        name=f"{prefix} {part.label}".strip(),
+        name=name,
         hovertemplate="<br>".join(hover) + "<extra></extra>",
         meta={"part_id": part.part_id},
     )
 
 
 def breakdown_summary(noun: str):
-    """The summary function of a bar chart: the largest part and the rest, each with its value."""
+    """The summary function of a bar chart: the largest part and the rest, each with its value. `noun` names the
+    breakdown (a constant marked with `N_`)."""
 
     def summary(parts: pd.DataFrame) -> str:
         if parts.empty:
-            return f"{noun}: {parts.attrs['missing']}"
+            return f"{_(noun)}: {parts.attrs['missing']}"
         top = parts[parts.level == 0]
         named = top[~top.gap]
         lead = named.sort_values(_measure(parts), ascending=False).iloc[0]
         share = "" if missing(lead.share) or _measure(parts) == "share" else f", {part_share(lead)}"
-        text = f"{noun}: the largest group were {lead.label} ({part_value(lead)} {base_text(lead)}{share})."
-        others = [f"{r.label} {part_value(r)}" for _, r in top.iterrows() if r.part_id != lead.part_id]
-        return text + (" Then: " + "; ".join(others) + "." if others else "")
+        text = _("{chart}: the largest group were {part} ({value} {base}{share}).").format(
+            chart=_(noun), part=lead.label, value=part_value(lead), base=base_text(lead), share=share
+        )
+        others = [f"{r.label} {part_value(r)}" for _index, r in top.iterrows() if r.part_id != lead.part_id]
+        return text + (_(" Then: {others}.").format(others="; ".join(others)) if others else "")
 
     return summary
 
 
 def breakdown_walk(title: str):
-    """The walk function of a bar chart: each bar in turn, then its sub-parts and its source's words."""
+    """The walk function of a bar chart: each bar in turn, then its sub-parts and its source's words. `title` is
+    a constant marked with `N_`."""
 
     def walk(parts: pd.DataFrame) -> dict:
-        return charts_walk(f"{title} (bar chart): {parts.attrs['subtitle']}.", breakdown_steps(parts))
+        label = _("{title} (bar chart): {subtitle}.").format(title=_(title), subtitle=parts.attrs["subtitle"])
+        return charts_walk(label, breakdown_steps(parts))
 
     return walk
 
 
 PARTY_BARS = Chart(
     "party-bars",
-    N_("Party composition, by numbers"),
+    PARTY_TITLE,
     "congress",
     breakdown_rows("party"),
-    breakdown_draw("Party composition, by numbers", "party"),
-    breakdown_summary("Party composition"),
+    breakdown_draw(PARTY_TITLE, "party"),
+    breakdown_summary(PARTY_NOUN),
     part_table,
-    breakdown_walk("Party composition, by numbers"),
+    breakdown_walk(PARTY_TITLE),
 )
 SOCIAL = Chart(
     "social",
-    N_("Social composition"),
+    SOCIAL_TITLE,
     "congress",
     breakdown_rows("social"),
-    breakdown_draw("Social composition", "social"),
-    breakdown_summary("Social composition"),
+    breakdown_draw(SOCIAL_TITLE, "social"),
+    breakdown_summary(SOCIAL_TITLE),
     part_table,
-    breakdown_walk("Social composition"),
+    breakdown_walk(SOCIAL_TITLE),
 )

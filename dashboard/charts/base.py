@@ -22,7 +22,8 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.frames import Frames
+from dashboard.frames import Frames, dates_text
+from dashboard.i18n import DEFAULT, N_, _, current
 from dashboard.style import Style
 from dashboard.urls import State
 from dashboard.wording import base, count, missing, share
@@ -53,9 +54,9 @@ def congress_row(frames: Frames, congress_id: str) -> pd.Series:
 
 
 def subtitle(frames: Frames, congress_id: str) -> str:
-    """The congress's name and dates, as a figure's subtitle says them."""
+    """The congress's name and dates, as a figure's subtitle says them, in the current language."""
     row = congress_row(frames, congress_id)
-    return f"{row['name']} · {row.dates_short}"
+    return f"{_(row['name'])} · {dates_text(row.start, row.end, row.calendar, short=True)}"
 
 
 def default_parts(frames: Frames, congress_id: str, kind: str) -> pd.DataFrame:
@@ -81,8 +82,10 @@ def reason_not_recorded(frames: Frames, congress_id: str, topic: str) -> str | N
 
 
 def context(rows: pd.DataFrame, subtitle_text: str, missing_text: str | None = None) -> pd.DataFrame:
-    """The rows with the chart-level context a figure and a caption need."""
+    """The rows with the chart-level context a figure and a caption need, their labels in the current language."""
     rows = rows.reset_index(drop=True)
+    if current() != DEFAULT and "label" in rows:
+        rows["label"] = rows.label.map(lambda label: _(label) if isinstance(label, str) else label)
     rows.attrs = {"subtitle": subtitle_text, "missing": missing_text if rows.empty else None}
     return rows
 
@@ -112,28 +115,28 @@ def part_table(rows: pd.DataFrame) -> pd.DataFrame:
     """A breakdown's rows as a table for people: each part, its count, its share and of what, its source."""
     if rows.empty:
         return pd.DataFrame()
+    parts = [r for _index, r in rows.iterrows()]
     out = pd.DataFrame(
         {
-            "Part": [("of whom " if r.level else "") + r.label for _, r in rows.iterrows()],
-            "Count": [part_count(r, long=True) if not missing(r["count"]) else "—" for _, r in rows.iterrows()],
-            "Share": [
-                part_share(r, long=True) + " " + base_text(r) if not missing(r.share) else base_text(r)
-                for _, r in rows.iterrows()
+            _("Part"): [(_("of whom {part}") if r.level else "{part}").format(part=r.label) for r in parts],
+            _("Count"): [part_count(r, long=True) if not missing(r["count"]) else "—" for r in parts],
+            _("Share"): [
+                part_share(r, long=True) + " " + base_text(r) if not missing(r.share) else base_text(r) for r in parts
             ],
-            "How it was worked out": [r.derived if not missing(r.derived) else "" for _, r in rows.iterrows()],
-            "Source": rows.source.fillna(""),
-            "Source's words": [f"“{e}”" if isinstance(e, str) else "" for e in rows.excerpt],
+            _("How it was worked out"): [r.derived if not missing(r.derived) else "" for r in parts],
+            _("Source"): rows.source.fillna(""),
+            _("Source's words"): [f"“{e}”" if isinstance(e, str) else "" for e in rows.excerpt],
         }
     )
     if "kind" in rows and rows.kind.nunique() > 1:
-        out.insert(0, "Breakdown", rows.kind.map(KIND_NAMES).fillna(rows.kind))
+        out.insert(0, _("Breakdown"), rows.kind.map(lambda kind: _(KIND_NAMES.get(kind, kind))))
     return out
 
 
 KIND_NAMES = {
-    "party": "Party",
-    "voting-right": "Voting right",
-    "origin": "Sent by",
-    "republic": "Republic",
-    "social": "Social group",
+    "party": N_("Party"),
+    "voting-right": N_("Voting right"),
+    "origin": N_("Sent by"),
+    "republic": N_("Republic"),
+    "social": N_("Social group"),
 }

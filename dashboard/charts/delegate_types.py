@@ -35,7 +35,7 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import breakdown_steps, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _, ngettext
 from dashboard.style import GAP_COLOUR, SOCIAL_COLOURS, Size, Style
 from dashboard.urls import State
 from dashboard.wording import count, missing
@@ -43,9 +43,9 @@ from dashboard.wording import count, missing
 TITLE = N_("Delegate types")
 RIGHT_COLOURS = {"voting": "#0072b2", "consultative": "#56b4e9", GAP_ID: GAP_COLOUR}
 SECOND_PANEL = {
-    ("origin", "organisations"): "Organisations that sent delegates<br>(counted in organisations, not delegates)",
-    ("origin", "delegates"): "Delegates, by the organisations that sent them",
-    ("republic", "delegates"): "Delegates, by republic",
+    ("origin", "organisations"): N_("Organisations that sent delegates<br>(counted in organisations, not delegates)"),
+    ("origin", "delegates"): N_("Delegates, by the organisations that sent them"),
+    ("republic", "delegates"): N_("Delegates, by republic"),
 }
 
 
@@ -57,13 +57,13 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     origins = default_parts(frames, congress_id, "origin")
     if origins.empty:
         origins = default_parts(frames, congress_id, "republic")
-    why = reason_not_recorded(frames, congress_id, "delegate-types") or "No split of the delegates was found."
+    why = reason_not_recorded(frames, congress_id, "delegate-types") or _("No split of the delegates was found.")
     if len(rights) == 1 and missing(rights.base.iloc[0]) and origins.empty:
         lone = rights.iloc[0]
-        why = (
-            f"The sources read count only the delegates with a full vote ({part_count(lone)}) and give no total "
+        why = _(
+            "The sources read count only the delegates with a full vote ({count}) and give no total "
             "or consultative count, so there is no split to draw."
-        )
+        ).format(count=part_count(lone))
         rights = rights.iloc[0:0]
     parts = pd.concat([rights, origins]) if not (rights.empty and origins.empty) else rights
     return context(with_sources(frames, parts), subtitle(frames, congress_id), why)
@@ -86,11 +86,20 @@ def _right_text(part: pd.Series) -> str:
 def _sent_text(part: pd.Series, terse: bool = False, stacked: bool = False) -> str:
     """What a bar counts, in words; `terse` gives the number alone where the panel's title names the unit,
     `stacked` the organisations that sent them on lines of their own (a laptop's panel, which grows for them)."""
-    noun = "organisation" if part.counts == "organisations" else "delegate"
-    one = part.unit == "count" and part["count"] == 1 and not part.approximate
-    text = part_value(part) if terse else f"{part_value(part)} {noun}{'' if one else 's'}"
+    value = part_value(part)
+    organisations = part.counts == "organisations"
+    if terse:
+        text = value
+    elif part.unit != "count" or missing(part["count"]):  # a share: "72% delegates"
+        text = (_("{share} organisations") if organisations else _("{share} delegates")).format(share=value)
+    elif organisations:
+        text = ngettext("{n} organisation", "{n} organisations", int(part["count"])).format(n=value)
+    else:
+        text = ngettext("{n} delegate", "{n} delegates", int(part["count"])).format(n=value)
     if not missing(part.organisations):
-        text += f"<br>from {count(part.organisations)}{'<br>' if stacked else ' '}organisations"
+        sent = count(part.organisations)
+        line = ngettext("from {n} organisation", "from {n} organisations", int(part.organisations)).format(n=sent)
+        text += "<br>" + (line.replace(f"{sent} ", f"{sent}<br>", 1) if stacked else line)
     return text
 
 
@@ -134,7 +143,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     origins = parts[parts.kind != "voting-right"]
     panels = [p for p, present in (("rights", not rights.empty), ("origins", not origins.empty)) if present]
     second = SECOND_PANEL.get((origins.kind.iloc[0], origins.counts.iloc[0]), "") if not origins.empty else ""
-    titles = {"rights": "By voting right", "origins": second}
+    second = _(second) if second else ""  # _("") would be the catalog's header
+    titles = {"rights": _("By voting right"), "origins": second}
     thin = 0.12 if size.fit else 0.3  # a slide keeps to its height: the one bar gives the origins room
     heights = {"rights": thin, "origins": 1 - thin} if len(panels) == 2 else {panels[0]: 1.0}
     fig = make_subplots(
@@ -150,7 +160,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     keys: list[str] = []
     if "rights" in panels:
         row = panels.index("rights") + 1
-        for _, part in rights.iterrows():
+        for _index, part in rights.iterrows():
             colour = RIGHT_COLOURS.get(part.part_id, GAP_COLOUR)
             fig.add_trace(
                 go.Bar(
@@ -170,10 +180,12 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         key = "<br>".join(
             f"<span style='color:{RIGHT_COLOURS.get(p.part_id, GAP_COLOUR)}'>■</span> "
             + wrap(f"{p.label}: {_right_text(p)}", chars, lines=8)
-            for _, p in rights.iterrows()
+            for _index, p in rights.iterrows()
         )
         first = rights.iloc[0]
-        shares = ("Shares " + base_text(first)) if not missing(first.base) else "Total not recorded"
+        shares = (
+            _("Shares {base}").format(base=base_text(first)) if not missing(first.base) else _("Total not recorded")
+        )
         key += "<br>" + wrap(shares, chars, lines=8)  # lines enough that no number is cut
         axis = "" if row == 1 else row
         fig.add_annotation(
@@ -196,18 +208,18 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     if "origins" in panels:
         row = panels.index("origins") + 1
         axis = "" if row == 1 else row
-        for _, part in origins.iterrows():
+        for _index, part in origins.iterrows():
             labels.append(
                 wrap(
-                    "Not accounted for" if part.part_id == GAP_ID else part.label,
+                    _("Not accounted for") if part.part_id == GAP_ID else part.label,
                     14 if size.narrow else _label_chars(size),
                     lines=4 if size.narrow else 3,
                 )
             )
-        terse = not _ends_fit([_sent_text(p) for _, p in origins.iterrows()], label_margin(labels, size), size)
+        terse = not _ends_fit([_sent_text(p) for _index, p in origins.iterrows()], label_margin(labels, size), size)
         stacked = terse and bool(size.panels) and origins.organisations.notna().any()
         taller = round(len(origins) * size.font * 1.3) if stacked else 0  # a laptop's panel: a line more a bar
-        for index, (_, part) in enumerate(origins.iterrows()):
+        for index, (_index, part) in enumerate(origins.iterrows()):
             keys.append(part.part_id)
             value = float(part["count"]) if part.unit == "count" else float(part.share)
             colour = GAP_COLOUR if part.part_id == GAP_ID else SOCIAL_COLOURS[index % len(SOCIAL_COLOURS)]
@@ -255,10 +267,10 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             annotation.xshift = 10 - left
             if size.narrow and annotation.name is None:
                 annotation.text = wrap(annotation.text.replace("<br>", " "), 40, lines=3)
-    approximate = "The source gives the origins only approximately." if origins.approximate.any() else None
+    approximate = _("The source gives the origins only approximately.") if origins.approximate.any() else None
     return finish(
         fig,
-        title=TITLE,
+        title=_(TITLE),
         subtitle=parts.attrs["subtitle"],
         sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
@@ -273,17 +285,23 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
 def summary(parts: pd.DataFrame) -> str:
     """The split by voting right, and by origin or republic, each with its values."""
     if parts.empty:
-        return f"{TITLE}: {parts.attrs['missing']}"
+        return f"{_(TITLE)}: {parts.attrs['missing']}"
     out = []
     rights = parts[parts.kind == "voting-right"]
     if not rights.empty:
-        values = "; ".join(f"{r.label} {_right_text(r)}" for _, r in rights.iterrows())
-        out.append(f"Delegates by voting right: {values} ({base_text(rights.iloc[0])}).")
+        values = "; ".join(f"{r.label} {_right_text(r)}" for _index, r in rights.iterrows())
+        out.append(
+            _("Delegates by voting right: {values} ({base}).").format(values=values, base=base_text(rights.iloc[0]))
+        )
     origins = parts[parts.kind != "voting-right"]
     if not origins.empty:
-        noun = "organisations" if origins.counts.iloc[0] == "organisations" else "delegates"
-        how = "By republic" if origins.kind.iloc[0] == "republic" else f"By origin ({noun})"
-        out.append(f"{how}: " + "; ".join(f"{r.label} {part_value(r)}" for _, r in origins.iterrows()) + ".")
+        if origins.kind.iloc[0] == "republic":
+            how = _("By republic")
+        elif origins.counts.iloc[0] == "organisations":
+            how = _("By origin (organisations)")
+        else:
+            how = _("By origin (delegates)")
+        out.append(f"{how}: " + "; ".join(f"{r.label} {part_value(r)}" for _index, r in origins.iterrows()) + ".")
     return " ".join(out)
 
 
@@ -291,10 +309,12 @@ def walk(parts: pd.DataFrame) -> dict:
     """Each split (voting right, origin or republic) with its values, then its parts one by one."""
     steps = []
     for kind, split in parts.groupby("kind", sort=False):
-        values = "; ".join(f"{r.label} {part_value(r)}" for _, r in split.iterrows())
+        values = "; ".join(f"{r.label} {part_value(r)}" for _index, r in split.iterrows())
         deeper = breakdown_steps(split, key={"kind": [kind]})
-        steps.append(step(f"{KIND_NAMES.get(kind, kind)}: {values}.", {"kind": [kind]}, deeper))
-    return charts_walk(f"Delegate types (bar chart): {parts.attrs['subtitle']}.", steps)
+        name = _(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+        steps.append(step(f"{name}: {values}.", {"kind": [kind]}, deeper))
+    label = _("{title} (bar chart): {subtitle}.").format(title=_(TITLE), subtitle=parts.attrs["subtitle"])
+    return charts_walk(label, steps)
 
 
 CHART = Chart("delegate-types", TITLE, "congress", rows, draw, summary, part_table, walk)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import _, ngettext
 from dashboard.style import DASHBOARD, THEMES, Size, template
 
 
@@ -14,10 +16,10 @@ def source_line(names: Iterable[object], link: str | None = None, retrieved: str
     """'Source: …' naming each cited source once by its short name, then the permalink and the day it
     was retrieved: with the title and the subtitle, what a citation of the image needs."""
     names = list(dict.fromkeys(p for p in names if isinstance(p, str)))
-    text = ("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
+    text = ngettext("Source: {names}", "Sources: {names}", len(names) or 1).format(names="; ".join(names))
     if len(text) > 150:
-        text = text[:147].rsplit(";", 1)[0] + "; and others"
-    address = f"{link} · retrieved {retrieved}" if link and retrieved else link
+        text = text[:147].rsplit(";", 1)[0] + _("; and others")
+    address = _("{link} · retrieved {day}").format(link=link, day=retrieved) if link and retrieved else link
     return html.escape(text) + (f"<br>{html.escape(address)}" if address else "")
 
 
@@ -217,7 +219,8 @@ def label_margin(labels: Iterable[str], size: Size) -> int:
 def wrap(text: str, width: int, lines: int = 2) -> str:
     """Wrap text onto at most `lines` lines of about `width` characters, joined by <br>."""
     out, line = [], ""
-    for word in text.split():
+    words = re.split(r"[^\S\xa0]+", text.strip()) if text.strip() else []  # a no-break space (1 090) holds
+    for word in words:
         if line and len(line) + 1 + len(word) > width:
             out.append(line)
             line = ""
@@ -233,7 +236,7 @@ def when(moment: object) -> str:
     """When a count holds, in words: "at the opening", "at the close", or the source's own words."""
     if not isinstance(moment, str):
         return ""
-    return f"at the {moment}" if moment in ("opening", "close") else moment
+    return {"opening": _("at the opening"), "close": _("at the close")}.get(moment, moment)
 
 
 TITLE_LIFT = 0.7

@@ -27,7 +27,7 @@ from dashboard.charts.draw import finish, legend_room, source_line, when, wrap
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _, ngettext, number
 from dashboard.style import THEMES, Size, Style, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import SUM_OF_PARTS, count, missing
@@ -37,8 +37,12 @@ INNER = 0.38
 """The inner radius of the hemicycle, as a share of the outer."""
 PHONE_HALL = 360
 """A phone figure's height without its legend: title, hall and source line."""
-WELL_WORDS = {"all delegates": "delegates in all", SUM_OF_PARTS: "delegates listed", "members of the body": "members"}
-ONLY_SHARES = (
+WELL_WORDS = {
+    "all delegates": N_("delegates in all"),
+    SUM_OF_PARTS: N_("delegates listed"),
+    "members of the body": N_("members"),
+}
+ONLY_SHARES = N_(
     "The sources give this congress's party composition only as shares, not as counts of delegates, "
     "so there are no seats to draw; the bars show the shares."
 )
@@ -59,11 +63,11 @@ class Group:
 def rows(frames: Frames, view: State) -> pd.DataFrame:
     """The default party breakdown of the congress, where it gives counts of delegates."""
     parts = default_parts(frames, view.congress_id, "party")
-    why = (
-        reason_not_recorded(frames, view.congress_id, "party") or "No party composition was found in the sources read."
+    why = reason_not_recorded(frames, view.congress_id, "party") or _(
+        "No party composition was found in the sources read."
     )
     if not parts.empty and parts.unit.iloc[0] != "count":
-        parts, why = parts.iloc[0:0], ONLY_SHARES
+        parts, why = parts.iloc[0:0], _(ONLY_SHARES)
     return context(with_sources(frames, parts), subtitle(frames, view.congress_id), why)
 
 
@@ -74,8 +78,8 @@ def seat_positions(seats: int) -> np.ndarray:
     per_row = np.floor(seats * radii / radii.sum()).astype(int)
     per_row[-1] += seats - per_row.sum()
     points = []
-    for radius, number in zip(radii, per_row, strict=True):
-        angles = np.linspace(math.pi, 0, number) if number > 1 else np.array([math.pi / 2])
+    for radius, in_row in zip(radii, per_row, strict=True):
+        angles = np.linspace(math.pi, 0, in_row) if in_row > 1 else np.array([math.pi / 2])
         points += [(angle, radius) for angle in angles]
     points.sort(key=lambda p: (-p[0], p[1]))
     return np.array([(r * math.cos(a), r * math.sin(a)) for a, r in points]).reshape(-1, 2)
@@ -127,11 +131,18 @@ def seat_groups(parts: pd.DataFrame, theme: str = "light") -> list[Group]:
     groups: list[Group] = []
     top = parts[parts.level == 0].copy()
     top["rank"] = top.part_id.map(party_rank)
-    for rank, (_, part) in enumerate(top.sort_values(["rank", "order"]).iterrows()):
+    for rank, (_index, part) in enumerate(top.sort_values(["rank", "order"]).iterrows()):
         children = parts[parts.within == part.part_id]
-        for _, child in children.iterrows():
+        for _child_index, child in children.iterrows():
             groups.append(
-                _group(child, int(child["count"]), f"of whom {child.label}", 10 * rank + 1, theme, part.label)
+                _group(
+                    child,
+                    int(child["count"]),
+                    _("of whom {part}").format(part=child.label),
+                    10 * rank + 1,
+                    theme,
+                    part.label,
+                )
             )
         rest = int(part["count"]) - int(children["count"].sum())
         groups.append(_group(part, rest, part.label, 10 * rank, theme))
@@ -139,15 +150,16 @@ def seat_groups(parts: pd.DataFrame, theme: str = "light") -> list[Group]:
 
 
 def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, parent: str | None = None) -> Group:
-    name = f"{part.label}, within the {parent}" if parent else label
+    name = _("{part}, within the {parent}").format(part=part.label, parent=parent) if parent else label
     share = "" if missing(part.share) else f" · {part_share(part)}"
-    lines = [f"<b>{html.escape(name)}</b>", f"{part_count(part)} delegates{share} {html.escape(base_text(part))}"]
+    delegates = _("{count} delegates").format(count=part_count(part))
+    lines = [f"<b>{html.escape(name)}</b>", f"{delegates}{share} {html.escape(base_text(part))}"]
     if part.part_id == GAP_ID and isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
         lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
     if isinstance(part.source, str):
-        lines.append(f"Source: {html.escape(part.source)}")
+        lines.append(_("Source: {names}").format(names=html.escape(part.source)))
     return Group(
         part.part_id, f"{label}: {part_count(part)}", seats, party_colour(part.part_id, theme), "<br>".join(lines), rank
     )
@@ -163,9 +175,9 @@ def hall_words(parts: pd.DataFrame) -> tuple[str, str]:
     """What the hall holds: its number ('649') and what it counts ('delegates, voting right not stated')."""
     first = parts.iloc[0]
     if missing(first.base_count):
-        return f"{int(parts[parts.level == 0]['count'].sum()):,}", "delegates listed"
+        return number(int(parts[parts.level == 0]["count"].sum())), _(WELL_WORDS[SUM_OF_PARTS])
     moment = f", {when(first.moment)}" if isinstance(first.moment, str) else ""
-    return count(first.base_count, first.base_approximate), WELL_WORDS.get(first.base, first.base) + moment
+    return count(first.base_count, first.base_approximate), _(WELL_WORDS.get(first.base, first.base)) + moment
 
 
 def words_in_well(words: str, size: Size, key: int = 0) -> bool:
@@ -183,7 +195,8 @@ def well(number: str, words: str, size: Size, key: int = 0) -> tuple[str, str | 
     where the well is too small for the words, the number alone, in the chart's own type so that its corners
     stay clear of the inner ring, and the words for under the hall."""
     if not words_in_well(words, size, key):
-        return f"<b style='font-size:{size.font}px'>{number}</b>", f"{number} {words} in the hall."
+        in_hall = _("{number} {words} in the hall.").format(number=number, words=words)
+        return f"<b style='font-size:{size.font}px'>{number}</b>", in_hall
     print_px = well_print(size)
     return (
         f"<b>{number}</b><br><span style='font-size:{print_px}px'>{wrap(words, well_width(size, key), lines=3)}</span>",
@@ -236,7 +249,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         fig.add_annotation(
             x=0,
             y=1.07,
-            text=f"Majority: {count(majority, first.base_approximate)}",
+            text=_("Majority: {count}").format(count=count(majority, first.base_approximate)),
             showarrow=False,
             yanchor="bottom",
             font={"size": size.font, "color": muted},
@@ -270,7 +283,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     entries = len(fig.data) if size.narrow else 0
     return finish(
         fig,
-        title=TITLE,
+        title=_(TITLE),
         subtitle=parts.attrs["subtitle"],
         sources=source_line(parts.source, style.link, style.retrieved),
         size=size,
@@ -287,14 +300,16 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
 def summary(parts: pd.DataFrame) -> str:
     """The largest group and the others, each with its count and share of the named base."""
     if parts.empty:
-        return f"{TITLE}: {parts.attrs['missing']}"
+        return f"{_(TITLE)}: {parts.attrs['missing']}"
     top = parts[parts.level == 0]
     named = top[~top.gap]
     lead = named.sort_values("count", ascending=False).iloc[0]
     share = f", {part_share(lead, long=True)}" if not missing(lead.share) else ""
-    text = f"The largest group were the {lead.label}: {part_count(lead, long=True)} {base_text(lead)}{share}."
-    others = [f"{r.label} {part_count(r)}" for _, r in top.iterrows() if r.part_id != lead.part_id]
-    return text + (" Then: " + "; ".join(others) + "." if others else "")
+    text = _("The largest group were the {party}: {count} {base}{share}.").format(
+        party=lead.label, count=part_count(lead, long=True), base=base_text(lead), share=share
+    )
+    others = [f"{r.label} {part_count(r)}" for _index, r in top.iterrows() if r.part_id != lead.part_id]
+    return text + (_(" Then: {others}.").format(others="; ".join(others)) if others else "")
 
 
 def walk(parts: pd.DataFrame) -> dict:
@@ -302,7 +317,11 @@ def walk(parts: pd.DataFrame) -> dict:
     top = parts[parts.level == 0].assign(rank=lambda t: t.part_id.map(party_rank))
     order = list(top.sort_values(["rank", "order"]).part_id)
     whole = int(top["count"].sum())
-    label = f"Seat chart: {parts.attrs['subtitle']}. One mark per delegate, {whole:,} in all."
+    label = ngettext(
+        "Seat chart: {subtitle}. One mark per delegate, {n} in all.",
+        "Seat chart: {subtitle}. One mark per delegate, {n} in all.",
+        whole,
+    ).format(subtitle=parts.attrs["subtitle"], n=number(whole))
     return charts_walk(label, breakdown_steps(parts, order))
 
 

@@ -16,10 +16,11 @@ import plotly.graph_objects as go
 from dashboard.charts import party_seats
 from dashboard.charts.base import Chart, context, subtitle, with_sources
 from dashboard.charts.draw import finish, legend_room, source_line, wrap
+from dashboard.charts.votes import part_words
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _, ngettext, number
 from dashboard.style import GAP_COLOUR, THEMES, VOTE_COLOURS, VOTE_LABELS, Style
 from dashboard.urls import State
 from dashboard.wording import base, count, missing
@@ -29,9 +30,12 @@ TALLY = ("in_favour", "against", "abstained", "not_voting")
 NOT_RECORDED = "not_recorded"
 OUTSIDE = "outside"
 OUTSIDE_COLOUR = {"light": "#e2e2e2", "dark": "#2b2e33", "contrast": "#333333"}
-TOTALS_ONLY = (
+TOTALS_ONLY = N_(
     "The sources give totals only: the colours count the votes, they do not say which delegate or party cast them."
 )
+VOTES_COUNTED = N_("votes counted")
+"""The base of a floor vote's seats where the seat chart gives no exact total: a base's words, kept in English in
+the rows (`dashboard.wording.base` translates them)."""
 
 
 def hall_votes(frames: Frames, congress_id: str) -> list[tuple[str, str]]:
@@ -39,7 +43,7 @@ def hall_votes(frames: Frames, congress_id: str) -> list[tuple[str, str]]:
     shown by default; a caucus vote only where the party chart gives that party's seats."""
     votes = frames.votes[(frames.votes.congress_id == congress_id) & frames.votes.is_default]
     out = []
-    for _, vote in votes.sort_values("order").iterrows():
+    for _index, vote in votes.sort_values("order").iterrows():
         if missing(vote.in_favour):
             continue
         if vote.kind == "caucus" and _party(frames, congress_id, vote) is None:
@@ -65,7 +69,7 @@ def _tally_rows(vote: pd.Series, base_words: str, base_count: int | None) -> lis
     return [
         {
             "part": p,
-            "label": VOTE_LABELS[p],
+            "label": _(VOTE_LABELS[p]),
             "count": int(vote[p]),
             "base": base_words,
             "base_count": base_count,
@@ -95,7 +99,7 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     """The hall for the vote `view.hall`: one row per colour of seats, each with its count and base."""
     votes = frames.votes
     found = votes[(votes.congress_id == view.congress_id) & (votes.vote_id == view.hall) & votes.is_default]
-    why = "No counted vote of this congress goes by that name."
+    why = _("No counted vote of this congress goes by that name.")
     if found.empty or (view.hall, found.iloc[0].motion) not in hall_votes(frames, view.congress_id):
         return context(pd.DataFrame(columns=["part", "label", "count", "source_id"]), "", why)
     vote = found.iloc[0]
@@ -105,27 +109,31 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     if vote.kind == "caucus":
         party = _party(frames, view.congress_id, vote)
         seats = int(party["count"])
-        words = f"{party.label} in the hall"
+        words = _("{party} in the hall").format(party=party.label)
         out = _tally_rows(vote, words, seats)
         out.append(
             _rest(
                 NOT_RECORDED,
-                f"{party.label} whose vote is not recorded",
+                _("{party} whose vote is not recorded").format(party=party.label),
                 seats - counted,
                 words,
                 seats,
-                f"the {seats:,} {party.label} of the seat chart less the {counted:,} votes counted",
+                _less_counted(seats, party.label, counted),
             )
         )
         whole = int(parts[parts.level == 0]["count"].sum())
         out.append(
             _rest(
                 OUTSIDE,
-                "Other delegates, outside this caucus vote",
+                _("Other delegates, outside this caucus vote"),
                 whole - seats,
                 words,
                 seats,
-                f"the {whole:,} seats of the seat chart less the {seats:,} {party.label}",
+                ngettext(
+                    "the {whole} seats of the seat chart less the {seats} {party}",
+                    "the {whole} seats of the seat chart less the {seats} {party}",
+                    whole,
+                ).format(whole=number(whole), seats=number(seats), party=party.label),
             )
         )
         groups = party_seats.seat_groups(parts)
@@ -135,17 +143,17 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
         first = parts.iloc[0] if not parts.empty else None
         exact = first is not None and not missing(first.base_count) and missing(first.base_bound)
         exact = exact and first.base_approximate is not True and int(first.base_count) >= counted
-        words, seats = (first.base, int(first.base_count)) if exact else ("votes counted", counted)
+        words, seats = (first.base, int(first.base_count)) if exact else (VOTES_COUNTED, counted)
         out = _tally_rows(vote, words, seats)
         if seats > counted:
             out.append(
                 _rest(
                     NOT_RECORDED,
-                    "Did not vote or not recorded",
+                    _("Did not vote or not recorded"),
                     seats - counted,
                     words,
                     seats,
-                    f"the {seats:,} {words} of the seat chart less the {counted:,} votes counted",
+                    _less_counted(seats, _(words), counted),  # words: a base's words (dashboard.wording)
                 )
             )
     caucus = party.label if vote.kind == "caucus" else pd.NA
@@ -155,6 +163,16 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     table = context(with_sources(frames, table), f"{vote.motion} · {subtitle(frames, view.congress_id)}")
     table.attrs["first_seat"] = start
     return table
+
+
+def _less_counted(seats: int, who: str, counted: int) -> str:
+    """How the seats whose vote is not recorded were worked out: 'the 784 delegates with full vote of the seat
+    chart less the 721 votes counted'."""
+    return ngettext(
+        "the {seats} {who} of the seat chart less the {counted} votes counted",
+        "the {seats} {who} of the seat chart less the {counted} votes counted",
+        counted,
+    ).format(seats=number(seats), who=who, counted=number(counted))
 
 
 def base_words(row: pd.Series) -> str:
@@ -168,7 +186,7 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
     size, theme = style.size, style.theme
     whole = int(hall["count"].sum())
     xy = party_seats.seat_positions(whole)
-    key = max(len(f"{row.label}: {count(row['count'])}") for _, row in hall.iterrows())
+    key = max(len(f"{row.label}: {count(row['count'])}") for _index, row in hall.iterrows())
     marker = party_seats.marker_size(whole, size, key)
     inside = hall[hall.part != OUTSIDE]
     first = hall.attrs.get("first_seat", 0)
@@ -177,16 +195,16 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
     colours = {**VOTE_COLOURS, NOT_RECORDED: GAP_COLOUR, OUTSIDE: OUTSIDE_COLOUR[theme]}
     fig = go.Figure()
     at = 0
-    for rank, (_, row) in enumerate(hall.iterrows()):
+    for rank, (_index, row) in enumerate(hall.iterrows()):
         seats = xy[order[at : at + int(row["count"])]]
         at += int(row["count"])
         lines = [f"<b>{html.escape(row.label)}</b>", f"{count(row['count'])} {html.escape(base_words(row))}"]
         if isinstance(row.excerpt, str):
             lines.append(f"“{wrap(row.excerpt, 60, lines=6)}”")
         if isinstance(row.source, str):
-            lines.append(f"Source: {html.escape(row.source)}")
+            lines.append(_("Source: {source}").format(source=html.escape(row.source)))
         if isinstance(row.derived, str):
-            lines.append(wrap(f"Worked out: {row.derived}", 60, lines=3))
+            lines.append(wrap(_("Worked out: {derived}").format(derived=row.derived), 60, lines=3))
         fig.add_trace(
             go.Scatter(
                 x=seats[:, 0],
@@ -200,10 +218,10 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
             )
         )
     top = hall.iloc[0]
-    number, words = (
-        (count(top.base_count), top.base) if not missing(top.base_count) else (f"{whole:,}", "votes counted")
+    total, words = (  # a base's words (dashboard.wording), or a caucus's, already in the page's language
+        (count(top.base_count), _(top.base)) if not missing(top.base_count) else (number(whole), _(VOTES_COUNTED))
     )
-    well, under = party_seats.well(number, words, size, key)
+    well, under = party_seats.well(total, words, size, key)
     fig.add_annotation(
         x=0, y=0.02, text=well, showarrow=False, yanchor="bottom", font={"size": round(size.font * 1.2)}, name="total"
     )
@@ -218,12 +236,12 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
     sources = [s for s in hall.source if isinstance(s, str)]
     return finish(
         fig,
-        title=TITLE,
+        title=_(TITLE),
         subtitle=hall.attrs["subtitle"],
         sources=source_line(sources, style.link, style.retrieved),
         size=size,
         theme=theme,
-        basis=" ".join([*([under] if under else []), "One mark per delegate.", TOTALS_ONLY]),
+        basis=" ".join([*([under] if under else []), _("One mark per delegate."), _(TOTALS_ONLY)]),
         wide=True,
         legend_below=entries,
         height=party_seats.PHONE_HALL + 60 + legend_room(entries) if size.narrow else None,
@@ -231,25 +249,39 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
 
 
 def in_sentence(row: pd.Series) -> str:
-    """A row's label inside a sentence: '543 for', '63 did not vote or are not recorded', '8 SRs whose…'."""
+    """A row's count and label inside a sentence: '543 for', '63 did not vote or are not recorded',
+    '8 SRs whose…', '489 other delegates, outside this caucus vote'."""
+    n, said = int(row["count"]), count(row["count"])
     if row.part in TALLY:
-        return row.label.lower()
+        return part_words(row.part, row["count"])
     if row.part == NOT_RECORDED and row.kind != "caucus":
-        return "did not vote or are not recorded"
-    return row.label if row.part == NOT_RECORDED else row.label[0].lower() + row.label[1:]
+        return ngettext("{n} did not vote or are not recorded", "{n} did not vote or are not recorded", n).format(
+            n=said
+        )
+    if row.part == NOT_RECORDED:
+        return ngettext("{n} {party} whose vote is not recorded", "{n} {party} whose vote is not recorded", n).format(
+            n=said, party=row.caucus_label
+        )
+    return ngettext(
+        "{n} other delegates, outside this caucus vote", "{n} other delegates, outside this caucus vote", n
+    ).format(n=said)
 
 
 def summary(hall: pd.DataFrame) -> str:
     """The vote in words, each count with its base, and what the seats cannot say."""
     if hall.empty:
-        return f"{TITLE}: {hall.attrs['missing']}"
+        return f"{_(TITLE)}: {hall.attrs['missing']}"
     top = hall.iloc[0]
-    said = [f"{count(r['count'])} {in_sentence(r)}" for _, r in hall.iterrows()]
+    said = [in_sentence(r) for _index, r in hall.iterrows()]
     tally = [s for s, part in zip(said, hall.part, strict=True) if part in TALLY]
     rest = [s for s, part in zip(said, hall.part, strict=True) if part not in TALLY]
-    who = f"Within the {top.caucus_label}' caucus, the vote" if top.kind == "caucus" else "The congress's vote"
-    text = f"{who} on “{top.motion}”: {', '.join(tally)}, {base_words(top)}"
-    return text + (f"; {'; '.join(rest)}" if rest else "") + ". " + TOTALS_ONLY
+    said = (
+        _("Within the {party}' caucus, the vote on “{motion}”: {tally}, {base}")
+        if top.kind == "caucus"
+        else _("The congress's vote on “{motion}”: {tally}, {base}")
+    )
+    text = said.format(party=top.caucus_label, motion=top.motion, tally=", ".join(tally), base=base_words(top))
+    return text + (f"; {'; '.join(rest)}" if rest else "") + ". " + _(TOTALS_ONLY)
 
 
 def table(hall: pd.DataFrame) -> pd.DataFrame:
@@ -258,12 +290,12 @@ def table(hall: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     return pd.DataFrame(
         {
-            "Seats": hall.label,
-            "Count": [count(c) for c in hall["count"]],
-            "Of": [base_words(r) for _, r in hall.iterrows()],
-            "How it was worked out": hall.derived.fillna(""),
-            "Source": hall.source.fillna(""),
-            "Source's words": [f"“{e}”" if isinstance(e, str) else "" for e in hall.excerpt],
+            _("Seats"): hall.label,
+            _("Count"): [count(c) for c in hall["count"]],
+            _("Of"): [base_words(r) for _index, r in hall.iterrows()],
+            _("How it was worked out"): hall.derived.fillna(""),
+            _("Source"): hall.source.fillna(""),
+            _("Source's words"): [f"“{e}”" if isinstance(e, str) else "" for e in hall.excerpt],
         }
     )
 
@@ -272,12 +304,18 @@ def walk(hall: pd.DataFrame) -> dict:
     """The seats colour by colour, from the left of the hall; below each, how it was worked out or the
     source's words."""
     steps = []
-    for _, row in hall.iterrows():
+    for _index, row in hall.iterrows():
         match = {"part": [row.part]}
-        source = f" Source: {row.source}." if isinstance(row.source, str) else ""
+        source = " " + _("Source: {source}").format(source=row.source) + "." if isinstance(row.source, str) else ""
         say = f"{row.label}: {count(row['count'])} {base_words(row)}.{source}"
         steps.append(step(say, match, source_words(row, match)))
-    label = f"Seat chart of a vote: {hall.attrs['subtitle']}. One mark per delegate. {TOTALS_ONLY}"
+    label = " ".join(
+        [
+            _("Seat chart of a vote: {subtitle}.").format(subtitle=hall.attrs["subtitle"]),
+            _("One mark per delegate."),
+            _(TOTALS_ONLY),
+        ]
+    )
     return charts_walk(label, steps)
 
 

@@ -26,7 +26,7 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _, ngettext, number
 from dashboard.style import THEMES, VOTE_COLOURS, VOTE_LABELS, VOTE_PATTERNS, Size, Style
 from dashboard.urls import State
 from dashboard.wording import count, missing
@@ -43,7 +43,9 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     votes = votes.assign(is_caucus=votes.kind == "caucus").sort_values(["is_caucus", "order", "variant"])
     parties = dict(zip(frames.parties.id, frames.parties.short, strict=True))
     votes = votes.assign(caucus_label=votes.caucus.map(parties)).drop(columns="is_caucus")
-    why = reason_not_recorded(frames, view.congress_id, "votes") or "No vote of this congress was found in the sources."
+    why = reason_not_recorded(frames, view.congress_id, "votes") or _(
+        "No vote of this congress was found in the sources."
+    )
     return context(with_sources(frames, votes), subtitle(frames, view.congress_id), why)
 
 
@@ -61,9 +63,9 @@ def vote_label(vote: pd.Series, width: int = LABEL_WIDTH) -> str:
     """The row label: the motion, marked as a caucus vote where it is one; a variant says it is one."""
     motion = vote.motion
     if vote.kind == "caucus":
-        motion = f"{vote.caucus_label} caucus: {motion}"
+        motion = _("{party} caucus: {motion}").format(party=vote.caucus_label, motion=motion)
     if not vote.is_default:
-        motion = f"the same vote, by a second source ({vote.variant + 1})"
+        motion = _("the same vote, by a second source ({n})").format(n=vote.variant + 1)
     return wrap(motion, width, lines=3)
 
 
@@ -72,25 +74,44 @@ def _outcome_chars(size: Size) -> int:
     return max(22, round(size.room * 0.34 / (size.text(size.font - 1) * 0.6)))
 
 
+def part_words(part: str, value: object) -> str:
+    """A part's count in a sentence: '543 for', '52 abstained', '8 dissents'."""
+    n = int(value)
+    words = {
+        "in_favour": ngettext("{n} for", "{n} for", n),
+        "against": ngettext("{n} against", "{n} against", n),
+        "dissents": ngettext("{n} dissents", "{n} dissents", n),
+        "abstained": ngettext("{n} abstained", "{n} abstained", n),
+        "not_voting": ngettext("{n} did not vote", "{n} did not vote", n),
+    }
+    return words[part].format(n=count(value))
+
+
 def outcome_text(vote: pd.Series) -> str:
     """The result in words, exactly as far as the source goes."""
-    counts = [f"{count(vote[p])} {VOTE_LABELS[p].lower()}" for p in PARTS if not missing(vote[p])]
-    verdict = "Passed" if vote.outcome == "passed" else "Rejected"
+    counts = [part_words(p, vote[p]) for p in PARTS if not missing(vote[p])]
+    verdict = _("Passed") if vote.outcome == "passed" else _("Rejected")
+    no_count = _("{verdict}; no count in the source")
     if vote.unanimous:
-        return f"{verdict} unanimously" + (f" ({', '.join(counts)})" if counts else "; no count in the source")
+        verdict = _("{verdict} unanimously").format(verdict=verdict)
+        return f"{verdict} ({', '.join(counts)})" if counts else no_count.format(verdict=verdict)
     if not missing(vote.dissents) and missing(vote.in_favour):
-        return f"{verdict} with only {count(vote.dissents)} dissents; the votes for are not given"
+        return ngettext(
+            "{verdict} with only {n} dissents; the votes for are not given",
+            "{verdict} with only {n} dissents; the votes for are not given",
+            int(vote.dissents),
+        ).format(verdict=verdict, n=count(vote.dissents))
     if counts:
         return f"{verdict}: " + ", ".join(counts)
     if isinstance(vote.wording, str):
         verdict = f"{verdict} ({vote.wording})" if vote.wording.lower() not in ("passed", "rejected") else verdict
-    return f"{verdict}; no count in the source"
+    return no_count.format(verdict=verdict)
 
 
 def _results_under(bars: pd.DataFrame, size: Size) -> list[str] | None:
     """A slide's results in words on lines of their own under their bars, the figure's width, where the
     longest would leave its bar under a fifth of that width beside it (a lesson's slide on a small projector)."""
-    results = [outcome_text(vote) for _, vote in bars.iterrows()]
+    results = [outcome_text(vote) for _index, vote in bars.iterrows()]
     if end_label_width(results, size) <= (size.across(wide=True) - 60) * 0.8:
         return None
     chars = round((size.across(wide=True) - 40) / (size.text(size.font - 1) * 0.56))
@@ -108,8 +129,9 @@ def _bars(
     """Each counted vote's bar at its place on the vote axis (a category, or a position `thickness` thick on a
     slide), and its result in words at its end, or on the lines `under` it. Returns the parts drawn."""
     shown: set[str] = set()
-    for index, (label, (_, vote)) in enumerate(zip(keys, bars.iterrows(), strict=True)):
+    for index, (label, (_index, vote)) in enumerate(zip(keys, bars.iterrows(), strict=True)):
         total = 0
+        source = _("Source: {source}").format(source=html.escape(str(vote.source)))
         for part in PARTS:
             if missing(vote[part]):
                 continue
@@ -121,14 +143,13 @@ def _bars(
                     y=[label],
                     width=thickness,
                     orientation="h",
-                    name=VOTE_LABELS[part],
+                    name=_(VOTE_LABELS[part]),
                     legendgroup=part,
                     showlegend=part not in shown,
                     marker={"color": VOTE_COLOURS[part], "pattern": {"shape": VOTE_PATTERNS.get(part, "")}},
                     hovertemplate=(
-                        f"<b>{html.escape(vote.motion)}</b><br>{VOTE_LABELS[part]}: {value:,}"
-                        f"<br>“{wrap(vote.excerpt, 60, lines=5)}”<br>Source: {html.escape(str(vote.source))}"
-                        "<extra></extra>"
+                        f"<b>{html.escape(vote.motion)}</b><br>{_(VOTE_LABELS[part])}: {number(value)}"
+                        f"<br>“{wrap(vote.excerpt, 60, lines=5)}”<br>{source}<extra></extra>"
                     ),
                     meta={"vote_id": vote.vote_id, "part": part, "variant": int(vote.variant)},
                 )
@@ -182,8 +203,8 @@ def _legend(shown: set[str], left: int, size: Size) -> tuple[dict, int, bool]:
         )
     right = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1, "yref": "container", "yanchor": "top"}
     known = size.width or size.room
-    key = sum(40 + len(VOTE_LABELS[p]) * size.text(size.font - 1) * 0.6 for p in shown)
-    heading = len(TITLE) * heading_font(size) * 0.62 + 40
+    key = sum(40 + len(_(VOTE_LABELS[p])) * size.text(size.font - 1) * 0.6 for p in shown)
+    heading = len(_(TITLE)) * heading_font(size) * 0.62 + 40
     plot = max((known or 0) - left - 20, 1)
     if not known or not shown or (key <= plot and heading + key + 20 <= known):
         return {**right, "font": font}, 0, False
@@ -204,7 +225,7 @@ def _line_chars(size: Size, font: int) -> int:
 def _listed(listed: pd.DataFrame, size: Size, font: int) -> list[str]:
     """The votes without a count as bullet points, wrapped to the figure's width at this font size."""
     wrap_at = _line_chars(size, font)
-    return [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _, vote in listed.iterrows()]
+    return [wrap(f"• {vote.motion}: {outcome_text(vote)}", wrap_at, lines=6) for _index, vote in listed.iterrows()]
 
 
 def _list_lines(items: list[str]) -> int:
@@ -220,7 +241,12 @@ def _fewer(items: list[str], room: float, font: int, chars: int) -> tuple[list[s
         kept.pop()
     if len(kept) < len(items):
         more = len(items) - len(kept) + 1
-        kept[-1] = wrap(f"… and {more} more recorded without a count: the congress's page lists them all", chars)
+        told = ngettext(
+            "… and {n} more recorded without a count: the congress's page lists them all",
+            "… and {n} more recorded without a count: the congress's page lists them all",
+            more,
+        )
+        kept[-1] = wrap(told.format(n=number(more)), chars)
     return kept, _list_lines(kept)
 
 
@@ -235,8 +261,8 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     # a slide keeps to its height: each label has the figure's width, on its own lines above its bar
     above = bool(size.fit and size.room) and not size.narrow
     width = 15 if size.narrow else round((size.room - 40) / (size.font * 0.58)) if above else LABEL_WIDTH
-    labels = [vote_label(v, width) for _, v in bars.iterrows()]
-    keys = [f"{v.vote_id}-{v.variant}" for _, v in bars.iterrows()]  # the categories; labels may wrap alike
+    labels = [vote_label(v, width) for _index, v in bars.iterrows()]
+    keys = [f"{v.vote_id}-{v.variant}" for _index, v in bars.iterrows()]  # the categories; labels may wrap alike
     fig = go.Figure()
     under = _results_under(bars, size) if above else None
     places, units = places_under_labels(labels, under) if above else (keys, 0.0)
@@ -248,7 +274,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     plot_px = 0
     header, every = "", []
     if not listed.empty:
-        header = "Also recorded, without a count" if not bars.empty else "Recorded without a count"
+        header = _("Also recorded, without a count") if not bars.empty else _("Recorded without a count")
         items = _listed(listed, size, font)
         lines = _list_lines(items)
         if size.width or size.fit:  # a fixed-size image or a slide: the list shrinks to fit beside the bars
@@ -322,13 +348,15 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
     )
     kinds = set(bars.kind)
     kinds = (
-        "A vote of one party's caucus, not of the congress"
+        _("A vote of one party's caucus, not of the congress")
         if kinds == {"caucus"}
-        else "Floor votes of the congress" + ("; below the dotted line, one party's caucus" if len(kinds) > 1 else "")
+        else _("Floor votes of the congress; below the dotted line, one party's caucus")
+        if len(kinds) > 1
+        else _("Floor votes of the congress")
     )
     fig = finish(
         fig,
-        title=TITLE,
+        title=_(TITLE),
         subtitle=votes.attrs["subtitle"],
         sources=source_line(votes.source, style.link, style.retrieved),
         size=size,
@@ -340,7 +368,7 @@ def draw(votes: pd.DataFrame, style: Style) -> go.Figure:
         if bars.empty
         else _slide_basis(bars)
         if above
-        else kinds + ". A count the source does not give is not drawn.",
+        else kinds + ". " + _("A count the source does not give is not drawn."),
         plot_height=None if size.width or size.fit else round(plot_px),
         wide=True,
     )
@@ -360,12 +388,11 @@ def _fit_slide(fig: go.Figure, bars_px: float, items: list[str], header: str, fo
     bars_px = min(plot - line - 12, bars_px) if short else min(plot, max(bars_px, min(bars_px * 1.6, plot - listed)))
     fig.update_yaxes(domain=[1 - bars_px / plot, 1])
     if items:
-        kept, _ = _fewer(items, plot - bars_px - 12, font, chars)
-        text = (
-            f"<b>Also recorded: {len(items)} vote{'s' if len(items) > 1 else ''} without a count</b>"
-            if short
-            else "<br>".join([f"<b>{header}</b>", *kept])
+        kept, _lines = _fewer(items, plot - bars_px - 12, font, chars)
+        told = ngettext(
+            "Also recorded: {n} vote without a count", "Also recorded: {n} votes without a count", len(items)
         )
+        text = f"<b>{told.format(n=number(len(items)))}</b>" if short else "<br>".join([f"<b>{header}</b>", *kept])
         annotation = next(a for a in fig.layout.annotations if a.name == "uncounted")
         annotation.update(text=text, y=1 - (bars_px + 12) / plot)
 
@@ -374,31 +401,35 @@ def _slide_basis(bars: pd.DataFrame) -> str:
     """A slide's short note under the bars: what the dotted line marks, and that uncounted parts are not drawn."""
     kinds = set(bars.kind)
     first = (
-        "A vote of one party's caucus, not of the congress"
+        _("A vote of one party's caucus, not of the congress")
         if kinds == {"caucus"}
-        else "Below the dotted line, a party caucus"
+        else _("Below the dotted line, a party caucus")
         if len(kinds) > 1
-        else "Floor votes"
+        else _("Floor votes")
     )
-    return f"{first}. Uncounted parts not drawn."
+    return first + ". " + _("Uncounted parts not drawn.")
 
 
 def summary(votes: pd.DataFrame) -> str:
     """How many votes are recorded, the first counted floor vote's result, and the rest in brief."""
     if votes.empty:
-        return f"{TITLE}: {votes.attrs['missing']}"
+        return f"{_(TITLE)}: {votes.attrs['missing']}"
     shown = votes[votes.is_default]
-    text = f"{len(shown)} recorded vote{'s' if len(shown) != 1 else ''}"
-    floor = [v for _, v in shown.iterrows() if counted(v) and v.kind != "caucus"]
-    caucus = [v for _, v in shown.iterrows() if counted(v) and v.kind == "caucus"]
+    text = ngettext("{n} recorded vote", "{n} recorded votes", len(shown)).format(n=number(len(shown)))
+    floor = [v for _index, v in shown.iterrows() if counted(v) and v.kind != "caucus"]
+    caucus = [v for _index, v in shown.iterrows() if counted(v) and v.kind == "caucus"]
     if floor:
         text += f"; “{floor[0].motion}”: {outcome_text(floor[0])}"
-    uncounted = sum(not counted(v) for _, v in shown.iterrows())
+    uncounted = sum(not counted(v) for _index, v in shown.iterrows())
     if uncounted:
-        text += f"; {uncounted} without a count in the sources"
+        text += "; " + ngettext(
+            "{n} without a count in the sources", "{n} without a count in the sources", uncounted
+        ).format(n=number(uncounted))
     if caucus and not floor:
         v = caucus[0]
-        text += f"; within the {v.caucus_label}' caucus, “{v.motion}”: {outcome_text(v)}"
+        text += "; " + _("within the {party}' caucus, “{motion}”: {outcome}").format(
+            party=v.caucus_label, motion=v.motion, outcome=outcome_text(v)
+        )
     return text + "."
 
 
@@ -408,11 +439,11 @@ def table(votes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     return pd.DataFrame(
         {
-            "Vote": [vote_label(v, 500).replace("<br>", " ") for _, v in votes.iterrows()],
-            "Result": [outcome_text(v) for _, v in votes.iterrows()],
-            **{VOTE_LABELS[p]: [count(v) if not missing(v) else "—" for v in votes[p]] for p in PARTS},
-            "Source": votes.source.fillna(""),
-            "Source's words": [f"“{e}”" for e in votes.excerpt],
+            _("Vote"): [vote_label(v, 500).replace("<br>", " ") for _index, v in votes.iterrows()],
+            _("Result"): [outcome_text(v) for _index, v in votes.iterrows()],
+            **{_(VOTE_LABELS[p]): [count(v) if not missing(v) else "—" for v in votes[p]] for p in PARTS},
+            _("Source"): votes.source.fillna(""),
+            _("Source's words"): [f"“{e}”" for e in votes.excerpt],
         }
     )
 
@@ -420,17 +451,17 @@ def table(votes: pd.DataFrame) -> pd.DataFrame:
 def walk(votes: pd.DataFrame) -> dict:
     """Each recorded vote with its result; below a counted one, each count, then the source's words."""
     steps = []
-    for _, vote in votes.iterrows():
+    for _index, vote in votes.iterrows():
         match = {"vote_id": [vote.vote_id], "variant": [int(vote.variant)]} if counted(vote) else None
-        source = f" Source: {vote.source}." if isinstance(vote.source, str) else ""
+        source = " " + _("Source: {source}").format(source=vote.source) + "." if isinstance(vote.source, str) else ""
         deeper = [
-            step(f"{VOTE_LABELS[p]}: {count(vote[p])}.", {**match, "part": [p]})
+            step(f"{_(VOTE_LABELS[p])}: {count(vote[p])}.", {**match, "part": [p]})
             for p in PARTS
             if match and not missing(vote[p])
         ]
         label = html.unescape(vote_label(vote, 500).replace("<br>", " "))
         steps.append(step(f"{label}: {outcome_text(vote)}.{source}", match, [*deeper, *source_words(vote, match)]))
-    return charts_walk(f"Vote outcomes: {votes.attrs['subtitle']}.", steps)
+    return charts_walk(f"{_(TITLE)}: {votes.attrs['subtitle']}.", steps)
 
 
 CHART = Chart("votes", TITLE, "congress", rows, draw, summary, table, walk)
