@@ -62,13 +62,17 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
     """A friendly notice for a bad URL; the bad value is shown as text, never as HTML."""
     if state.problem == "is not a lesson":
         first = frames.lessons[frames.lessons.step == 1]
-        lang = f"&lang={state.lang}" if state.lang != ViewState.lang else ""
         return html.Div(
             className="no-such-congress",
             children=[
                 html.H2(_("No such lesson")),
                 html.P(["“", html.Code(state.bad_value), "” " + _("is not a lesson. Choose one of these:")]),
-                html.Ul([html.Li(dcc.Link(r.title, href=f"?lesson={r.lesson_id}{lang}")) for r in first.itertuples()]),
+                html.Ul(
+                    [
+                        html.Li(dcc.Link(r.title, href=search(ViewState(lesson=r.lesson_id, lang=state.lang))))
+                        for r in first.itertuples()
+                    ]
+                ),
             ],
         )
     title = _("No such comparison") if state.view == "compare" else _("No such congress")

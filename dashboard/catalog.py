@@ -1,7 +1,7 @@
 """The translation catalogs: what is marked for translation, and keeping each language's catalog in step with it.
 
 Two kinds of text are translated, never the sources' excerpts:
-- the interface, marked in the code with `_()`, `ngettext()` and `pgettext()` (dashboard.i18n);
+- the interface, marked in the code with `_()`, `ngettext()` and `N_()` (dashboard.i18n);
 - the names the records give in English that the page shows as its own words: each congress's name, and the
   label of each part of a breakdown (a party, a group of delegates) as the records word it.
 

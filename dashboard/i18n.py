@@ -95,12 +95,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(current()).ngettext(singular, plural, n)
 
 
-def pgettext(context: str, message: str) -> str:
-    """`message` in the current language, where the same English words need other words in another
-    (a context tells the translator which)."""
-    return translations(current()).pgettext(context, message)
-
-
 def number(value: float, digits: int = 0) -> str:
     """A number with the locale's separators: '1,090' in English, '1 090' in Russian."""
     if current() == DEFAULT:

@@ -12,7 +12,7 @@ from dashboard.chart_cache import ChartCache
 from dashboard.export_ui import register_export_callbacks
 from dashboard.figure_store import FigureStore
 from dashboard.frames import Frames, load_frames
-from dashboard.i18n import LANGUAGES, _, use
+from dashboard.i18n import DEFAULT, LANGUAGES, _, use
 from dashboard.layout import layout
 from dashboard.serving import harden
 from dashboard.static_files import StaticFiles
@@ -32,7 +32,7 @@ def create_app(frames: Frames | None = None) -> Dash:
         compress=True,
         update_title=None,
     )
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+    app.index_string = app.index_string.replace("<html>", f'<html lang="{DEFAULT}">', 1)
     layouts = {lang: layout(frames, lang) for lang in LANGUAGES}
 
     def page_layout() -> object:
@@ -56,9 +56,9 @@ def _index_in_language(app: Dash) -> None:
     interpolate = app.interpolate_index
 
     def interpolate_index(**parts: str) -> str:
-        lang = page_language(request.url) if has_request_context() else "en"
+        lang = page_language(request.url) if has_request_context() else DEFAULT
         with use(lang):
             parts["title"] = _("Congresses of Soviets, 1917–1937")
-        return interpolate(**parts).replace('<html lang="en">', f'<html lang="{lang}">', 1)
+        return interpolate(**parts).replace(f'<html lang="{DEFAULT}">', f'<html lang="{lang}">', 1)
 
     app.interpolate_index = interpolate_index  # type: ignore[method-assign]

@@ -159,7 +159,7 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, paren
     if isinstance(part.excerpt, str):
         lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
     if isinstance(part.source, str):
-        lines.append(_("Source: {names}").format(names=html.escape(part.source)))
+        lines.append(_("Source: {source}").format(source=html.escape(part.source)))
     return Group(
         part.part_id, f"{label}: {part_count(part)}", seats, party_colour(part.part_id, theme), "<br>".join(lines), rank
     )
