@@ -2,13 +2,13 @@
    Where the server names a public address (CONGRESS_PUBLIC_URL, on #page as data-public-url), the
    citation uses it instead of the address in the browser's bar. */
 (function () {
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
   function fill() {
     var page = document.getElementById("page");
     var base = (page && page.dataset.publicUrl) || (window.location.origin + window.location.pathname);
     var today = new Date();
-    var day = today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear();
+    // the day as the page's language writes it: 7 December 2026, 7 декабря 2026 г.
+    var lang = document.documentElement.lang === "ru" ? "ru" : "en-GB";
+    var day = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" }).format(today);
     document.querySelectorAll(".cite-address[data-query]").forEach(function (span) {
       var text = base.replace(/\/?$/, "/") + span.dataset.query;
       if (span.textContent !== text) { span.textContent = text; }

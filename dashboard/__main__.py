@@ -2,7 +2,7 @@
 `python -m dashboard export --congress 2 --chart all --format svg --preset projector --out DIR` writes
 chart images (or each chart's CSV or HTML); `--chart vote-seats --vote support-provisional-government` a
 recorded vote drawn on the seats; `export --lesson 1917-first-to-second-congress --format pdf --out DIR` a
-lesson's worksheet with its answer key."""
+lesson's worksheet with its answer key; `--lang ru` any of them in Russian."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from dashboard.charts import CHART_IDS, HALL
 from dashboard.export import FORMATS, PRESET_NAMES, ExportError
 from dashboard.frames import Frames
+from dashboard.i18n import DEFAULT, LANGUAGES, use
 from dashboard.loader import DATA_DIR, RecordError
 
 
@@ -25,18 +26,35 @@ def _data(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from dashboard.export import IMAGE_FORMATS, chart_filename, export_file, permalink, resolve_congresses
     from dashboard.frames import load_frames
 
-    frames = load_frames(args.data)
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.lesson:
-        _worksheet(frames, args)
-        return
-    congress_ids = resolve_congresses(frames, args.congress)
-    for congress_id in congress_ids:
-        link = permalink(args.link, congress_id) if args.link else None
-        for chart_id in CHART_IDS if args.chart == "all" else [args.chart]:
+    with use(args.lang):
+        frames = load_frames(args.data).in_language(args.lang)
+        args.out.mkdir(parents=True, exist_ok=True)
+        if args.lesson:
+            _worksheet(frames, args)
+            return
+        _charts(frames, args)
+
+
+def _charts(frames: Frames, args: argparse.Namespace) -> None:
+    from dashboard.export import (
+        IMAGE_FORMATS,
+        chart_filename,
+        drawn_charts,
+        export_file,
+        permalink,
+        resolve_congresses,
+    )
+
+    for congress_id in resolve_congresses(frames, args.congress):
+        link = permalink(args.link, congress_id, args.lang) if args.link else None
+        asked = CHART_IDS if args.chart == "all" else [args.chart]
+        drawn = drawn_charts(frames, congress_id) if args.chart == "all" else asked
+        for chart_id in asked:
+            if chart_id not in drawn:  # 'all' writes what a congress's sources let it draw, and says what not
+                print(f"{congress_id}: no {chart_id} (nothing to draw)", file=sys.stderr)
+                continue
             preset = args.preset if args.format in IMAGE_FORMATS else None
             name = f"{chart_id}-{args.vote}" if chart_id == HALL.id else chart_id
             path = args.out / chart_filename(congress_id, name, args.format, preset)
@@ -73,6 +91,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--preset", default="projector", choices=PRESET_NAMES, help="image size (default: %(default)s)")
     export.add_argument("--link", metavar="URL", help="the dashboard's address, printed with ?congress=… in each image")
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.add_argument("--lang", default=DEFAULT, choices=list(LANGUAGES), help="language (default: %(default)s)")
     export.set_defaults(run=_export, error=export.error)
     return main
 

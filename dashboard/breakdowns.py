@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.i18n import N_, _, number, percent
 from dashboard.records import Breakdown, Claim, Delegates, Part
-from dashboard.wording import SUM_OF_PARTS, count, difference_bound, population
+from dashboard.wording import POPULATIONS, SUM_OF_PARTS, count, difference_bound
 
 GAP_ID = "not-accounted"
-GAP_LABEL = "Not accounted for in the source"
+GAP_LABEL = N_("Not accounted for in the source")
 PERCENT_TOLERANCE = 0.05
 """Percent breakdowns whose shares fall short of 100 by no more than this are taken as complete."""
 
@@ -37,10 +38,16 @@ class Base:
     """The source gives the shares itself."""
 
 
+def _base_words(b: Breakdown) -> str:
+    """Who the breakdown counts, in the English words that are the base's key (dashboard.wording.base
+    translates them as it shows them)."""
+    return POPULATIONS.get(b.population, "delegates")
+
+
 def base_of(b: Breakdown) -> Base:
     """The base of a breakdown's shares (see the module's docstring)."""
     if b.unit == "percent":
-        return Base(population(b.population), given=True)
+        return Base(_base_words(b), given=True)
     top = [p for p in b.parts if p.within is None]
     listed = sum(p.count or 0 for p in top)
     if b.total is not None:
@@ -48,12 +55,14 @@ def base_of(b: Breakdown) -> Base:
         if total.bound is not None:
             return Base(None, total.value, total.approximate, total.bound)
         if listed > total.value:  # only an approximate total may be exceeded
-            words = f"{SUM_OF_PARTS} ({listed:,}; the stated total is {count(total.value, total.approximate)})"
+            words = _("{sum} ({listed}; the stated total is {total})").format(
+                sum=_(SUM_OF_PARTS), listed=number(listed), total=count(total.value, total.approximate)
+            )
             return Base(SUM_OF_PARTS, listed, any(p.approximate for p in top), None, words)
-        return Base(population(b.population), total.value, total.approximate)
+        return Base(_base_words(b), total.value, total.approximate)
     if b.partial or any(p.bound for p in top):
         return Base(None)
-    return Base(SUM_OF_PARTS, listed, any(p.approximate for p in top), None, "the source states no total")
+    return Base(SUM_OF_PARTS, listed, any(p.approximate for p in top), None, _("the source states no total"))
 
 
 def _share(part: Part, base: Base) -> dict:
@@ -71,8 +80,10 @@ def _share(part: Part, base: Base) -> dict:
 def _derived_share(part: Part, base: Base) -> str | None:
     if base.given or base.words is None or not base.count:
         return None
-    of = "the stated total" if base.words != SUM_OF_PARTS else SUM_OF_PARTS
-    return f"share = {count(part.count, part.approximate, part.bound)} ÷ {base.count:,} ({of})"
+    of = _("the stated total") if base.words != SUM_OF_PARTS else _(SUM_OF_PARTS)
+    return _("share = {part} ÷ {base} ({of})").format(
+        part=count(part.count, part.approximate, part.bound), base=number(base.count), of=of
+    )
 
 
 def _base_columns(base: Base) -> dict:
@@ -118,7 +129,7 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
     top = [p for p in b.parts if p.within is None]
     common = {
         "part_id": GAP_ID,
-        "label": GAP_LABEL,
+        "label": _(GAP_LABEL),
         "within": None,
         "level": 0,
         "organisations": None,
@@ -129,7 +140,7 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
         listed = float(sum(p.share for p in top))
         if 100 - listed <= PERCENT_TOLERANCE:
             return None
-        note = b.gap_note or f"The source's shares add up to {listed:g}%."
+        note = b.gap_note or _("The source's shares add up to {listed}.").format(listed=percent(listed, None))
         return common | {
             "count": None,
             "approximate": False,
@@ -137,7 +148,9 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
             "share": 100 - listed,
             "share_approximate": any(p.approximate for p in top),
             "share_bound": None,
-            "derived": f"share = 100% − {listed:g}% (the listed shares)",
+            "derived": _("share = {whole} − {listed} (the listed shares)").format(
+                whole=percent(100, None), listed=percent(listed, None)
+            ),
             "source_id": top[0].source,
             "excerpt": None,
             "excerpt_gloss": None,
@@ -156,14 +169,18 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
     value = total.value - listed
     bounds = {p.bound for p in top if p.bound}
     parts_text = (
-        f"{count(listed, any(p.approximate for p in top), next(iter(bounds)) if bounds else None)} (the listed parts)"
+        _("{n} (the listed parts)").format(
+            n=count(listed, any(p.approximate for p in top), next(iter(bounds)) if bounds else None)
+        )
         if len(bounds) <= 1
-        else "the listed parts"
+        else _("the listed parts")
     )
     note = b.gap_note or (
-        "The source gives only some parts."
+        _("The source gives only some parts.")
         if b.partial
-        else f"The source's parts add up to {listed:,} of the {total.value:,} it states."
+        else _("The source's parts add up to {listed} of the {total} it states.").format(
+            listed=number(listed), total=number(total.value)
+        )
     )
     shared = base.words is not None and bool(base.count)
     return common | {
@@ -173,7 +190,9 @@ def _gap(b: Breakdown, base: Base) -> dict | None:
         "share": 100 * value / base.count if shared else None,
         "share_approximate": approximate,
         "share_bound": bound,
-        "derived": f"count = {count(total.value, total.approximate, total.bound)} (the stated total) − {parts_text}",
+        "derived": _("count = {total} (the stated total) − {parts}").format(
+            total=count(total.value, total.approximate, total.bound), parts=parts_text
+        ),
         "source_id": total.source,
         "excerpt": total.excerpt,
         "excerpt_gloss": total.gloss,
@@ -191,8 +210,8 @@ def voting_right(d: Delegates) -> Breakdown | None:
     claims = [
         (key, label, claim)
         for key, label, claim in (
-            ("voting", "Full vote", d.voting),
-            ("consultative", "Consultative voice only", d.consultative),
+            ("voting", N_("Full vote"), d.voting),
+            ("consultative", N_("Consultative voice only"), d.consultative),
         )
         if claim is not None
     ]

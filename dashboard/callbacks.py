@@ -18,7 +18,7 @@ from dashboard.charts.parties import LEGEND_SHARE
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
-from dashboard.i18n import _, ngettext, other_language, use
+from dashboard.i18n import _, current, ngettext, other_language, use
 from dashboard.layout import PARTIES, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
@@ -95,12 +95,14 @@ def _change_head(column: str) -> list:
     """A change table's column head: the congress (or 'Change') first, what it counts after it, which a slide
     prints small ('First All-Russian (Jun 1917)' / 'of 784 delegates with full vote')."""
     lead, rest, differ = head_parts(column)
-    if lead == CHANGE:
+    if lead == _(CHANGE):
         return [lead, html.Span(rest, className="head-more")]
     if not rest:
         return [lead]
     said = (
-        [html.Span(differ, className="head-more"), html.Span(SOURCES_DIFFER, className="head-short")] if differ else []
+        [html.Span(differ, className="head-more"), html.Span(_(SOURCES_DIFFER), className="head-short")]
+        if differ
+        else []
     )
     basis = [", ", html.Br(className="head-break"), rest.removeprefix(", "), *said]
     return [lead, html.Span(basis, className="head-basis")]
@@ -130,21 +132,21 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
     known = set(order)
 
     @cache
-    def votes_on_seats(congress_id: str) -> tuple[tuple[str, str], ...]:
-        """The congress's votes that can be drawn on its seats, as (id, motion)."""
-        return tuple(hall_votes(frames, congress_id))
+    def votes_on_seats(congress_id: str, lang: str) -> tuple[tuple[str, str], ...]:
+        """The congress's votes that can be drawn on its seats, as (id, motion in `lang`)."""
+        return tuple(hall_votes(frames.in_language(lang), congress_id))
 
     def hall_options(congress_id: str) -> list[dict]:
         return [{"label": _("Parties"), "value": PARTIES}] + [
             {"label": _("This vote: {motion}").format(motion=motion), "value": vote_id}
-            for vote_id, motion in votes_on_seats(congress_id)
+            for vote_id, motion in votes_on_seats(congress_id, current())
         ]
 
     @cache
     def facts(congress_id: str, lang: str) -> list:
         """The facts panel, built once per congress, language and process."""
         with use(lang):
-            return facts_panel(frames, congress_id, congress_search(congress_id, lang))
+            return facts_panel(frames.in_language(lang), congress_id, congress_search(congress_id, lang))
 
     @app.callback(
         Output({"type": "data-table", "chart": MATCH}, "children"),
@@ -336,7 +338,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
 
     def lesson_view(state: ViewState) -> tuple[pd.Series | None, ViewState]:
         """A lesson's step and the view it shows (as slides); no step and the state itself outside one."""
-        steps = frames.lesson_steps(state.lesson)
+        steps = frames.in_language(state.lang).lesson_steps(state.lesson)
         if steps.empty:
             return None, state
         row = steps.iloc[max(1, min(state.step or 1, len(steps))) - 1]
@@ -368,6 +370,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         state: ViewState, url_search: str | None, narrow: bool, height: int | None = None, width: int | None = None
     ) -> tuple:
         url_state, lesson = state, (None, no_update, True)
+        here = frames.in_language(state.lang)
         if state.lesson and not state.problem:
             row, state = lesson_view(state)
             if row is None:
@@ -375,7 +378,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             else:
                 url_state = url_state.but(step=int(row.step) if row.step > 1 else None)
                 revealed = url_state.reveal or not has_question(row)
-                lesson = (int(row.steps), lesson_panel(frames, row, revealed), revealed)
+                lesson = (int(row.steps), lesson_panel(here, row, revealed), revealed)
         page = f"page view-{state.view} theme-{state.theme}" + (" present" if state.present else "")
         if lesson[0]:
             page += " lesson" + ("" if lesson[2] else " unrevealed")
@@ -409,9 +412,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             )
             page += "" if narrow else f" slides slide-{slide}"
             if state.view == "congress" and state.congress_id:
-                slide_words = slide_text(frames, state.congress_id, slide)
+                slide_words = slide_text(here, state.congress_id, slide)
             if lesson[0] and hall and not narrow:  # the facts, once revealed, under the lesson's caption
-                lesson = (lesson[0], lesson_panel(frames, row, lesson[2], facts=slide_words), lesson[2])
+                lesson = (lesson[0], lesson_panel(here, row, lesson[2], facts=slide_words), lesson[2])
                 slide_words = []
         n = len(CHART_IDS)
         single = (no_update,) * (6 * n + 1)
@@ -421,7 +424,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         notice = None
         selected = compared = no_update
         if state.problem:
-            notice = _notice(frames, state)
+            notice = _notice(here, state)
             hidden = (True, True, True)
         elif state.view == "lessons":
             hidden = (True, True, True)
@@ -449,7 +452,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             hidden = (True, True, False)
         else:
             congress_id = state.congress_id
-            if state.hall not in dict(votes_on_seats(congress_id)):
+            if state.hall not in dict(votes_on_seats(congress_id, state.lang)):
                 state = state.but(hall=None)
             on_slide = slides[slide - 1].shows if " slides " in f"{page} " else None
             columns = [chart_outputs(c, state, size, on_slide, aside) for c in CHART_IDS]

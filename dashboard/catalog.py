@@ -2,8 +2,8 @@
 
 Two kinds of text are translated, never the sources' excerpts:
 - the interface, marked in the code with `_()`, `ngettext()` and `N_()` (dashboard.i18n);
-- the names the records give in English that the page shows as its own words: each congress's name, and the
-  label of each part of a breakdown (a party, a group of delegates) as the records word it.
+- the project's own words in the records, column by column as `dashboard.prose` lists them: a congress's
+  name, a party's, a vote's motion, why a value is shown, a lesson's captions, the glossary's definitions...
 
 `python -m dashboard.catalog` brings `dashboard/locale/<lang>/LC_MESSAGES/messages.po` in step with the code
 and the records, with Babel: a new message is added untranslated, a changed one is marked fuzzy (fuzzy
@@ -24,6 +24,7 @@ from babel.messages.pofile import read_po, write_po
 from dashboard.frames import build_frames
 from dashboard.i18n import DEFAULT, DOMAIN, LANGUAGES, catalog_path
 from dashboard.loader import DATA_DIR, load_records
+from dashboard.prose import messages
 
 CODE = Path(__file__).resolve().parent
 PROJECT = "Congresses of Soviets"
@@ -48,13 +49,9 @@ def template(data: Path = DATA_DIR) -> Catalog:
     catalog = Catalog(**HEADER)
     for filename, line, message, comments, context in extract_from_dir(CODE, keywords=DEFAULT_KEYWORDS):
         catalog.add(message, locations=[(f"dashboard/{filename}", line)], auto_comments=comments, context=context)
-    records = load_records(data)
-    for congress in records.congresses:
-        catalog.add(congress.name, locations=[(f"data/congresses/{congress.id}.toml", 1)])
-    parts = build_frames(records).composition
-    for label, congress_id in parts.drop_duplicates("label")[["label", "congress_id"]].itertuples(index=False):
-        if label not in catalog:
-            catalog.add(label, locations=[(f"data/congresses/{congress_id}.toml", 1)])
+    for frame, text in messages(build_frames(load_records(data))):
+        if text not in catalog:
+            catalog.add(text, locations=[(f"data:{frame}", 1)])
     return catalog
 
 

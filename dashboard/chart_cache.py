@@ -69,7 +69,7 @@ class ChartCache:
 
     def _build_rows(self, chart_id: str, key: State) -> pd.DataFrame:
         with use(key.lang):
-            return chart(chart_id).rows(self.frames, key)
+            return chart(chart_id).rows(self.frames.in_language(key.lang), key)
 
     def _stored(self, key: tuple, build: Callable[[], T]) -> T:
         """What the store holds under `key`, or `build()`, stored for the server's other processes."""

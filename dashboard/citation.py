@@ -19,7 +19,9 @@ from typing import Any
 
 import pandas as pd
 
-PROJECT = "Congresses of Soviets"
+from dashboard.i18n import N_, _, date
+
+PROJECT = N_("Congresses of Soviets")
 """Who compiled the records, as a citation names them."""
 
 MAX_SHORT = 3
@@ -41,9 +43,9 @@ def _given(source: Any, field: str) -> Any:
     return value
 
 
-def day(date: dt.date) -> str:
-    """A day as citations write it: '1 December 2026'."""
-    return f"{date.day} {date:%B %Y}"
+def day(when: dt.date) -> str:
+    """A day as citations write it, in the current language: '1 December 2026', '1 декабря 2026 г.'."""
+    return date(when)
 
 
 def label(source: Any) -> str:
@@ -65,21 +67,22 @@ def reference(source: Any) -> str:
     if author and not _given(source, "publisher").startswith(author):
         parts.append(_given(source, "publisher"))
     if _given(source, "editor"):
-        parts.append(f"edited by {_given(source, 'editor')}")
-    for field, prefix in (("imprint", ""), ("volume", "vol. ")):
-        if _given(source, field):
-            parts.append(prefix + _given(source, field))
+        parts.append(_("edited by {editor}").format(editor=_given(source, "editor")))
+    if _given(source, "imprint"):
+        parts.append(_given(source, "imprint"))
+    if _given(source, "volume"):
+        parts.append(_("vol. {volume}").format(volume=_given(source, "volume")))
     pages = _given(source, "pages")
     if pages:
-        parts.append(("pp. " if "-" in pages else "p. ") + pages)
+        parts.append((_("pp. {pages}") if "-" in pages else _("p. {pages}")).format(pages=pages))
     year = _given(source, "year")
     text = ", ".join(parts) + (f" ({int(year)})" if year is not None else "") + f". {_given(source, 'url')}"
     if _given(source, "read_via"):
-        text += f", read via {_given(source, 'read_via')}"
+        text += _(", read via {address}").format(address=_given(source, "read_via"))
     elif _given(source, "copy_of"):
-        text += f", a copy of {_given(source, 'copy_of')}"
+        text += _(", a copy of {address}").format(address=_given(source, "copy_of"))
     accessed = _given(source, "accessed")
-    return text + (f". Accessed {day(accessed)}." if accessed else ".")
+    return text + (". " + _("Accessed {day}.").format(day=day(accessed)) if accessed else ".")
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -89,18 +92,24 @@ def _unique(items: Iterable[str]) -> list[str]:
 def short(sources: Iterable[Any]) -> str:
     """The in-line citation: 'A; B (1990) – compiled by Congresses of Soviets'."""
     labels = _unique(label(s) for s in sources)
-    named = f"{labels[0]} and other sources" if len(labels) > MAX_SHORT else "; ".join(labels)
-    return f"{named} – compiled by {PROJECT}" if named else f"Compiled by {PROJECT}"
+    named = _("{first} and other sources").format(first=labels[0]) if len(labels) > MAX_SHORT else "; ".join(labels)
+    return compiled(named)
+
+
+def compiled(names: str) -> str:
+    """'A; B – compiled by Congresses of Soviets', or 'Compiled by Congresses of Soviets' with no names."""
+    if not names:
+        return _("Compiled by {project}").format(project=_(PROJECT))
+    return _("{names} – compiled by {project}").format(names=names, project=_(PROJECT))
 
 
 def cite(title: str, congress: str, sources: Iterable[Any], permalink: str, retrieved: dt.date) -> Citation:
     """The citation of a chart (`title`) of a congress (its name and dates), as a view or an image offers it."""
     sources = list(sources)
     labels = "; ".join(_unique(label(s) for s in sources))
-    attribution = f"{labels} – compiled by {PROJECT}" if labels else f"Compiled by {PROJECT}"
     origins = "; ".join(_unique(_origin(s) for s in sources))
-    parts = [f"{attribution}.", f"“{title}: {congress}” [dataset]."]
+    parts = [f"{compiled(labels)}.", _("“{title}: {congress}” [dataset].").format(title=title, congress=congress)]
     if origins:
-        parts.append(f"{origins} [original data].")
-    parts.append(f"Retrieved {day(retrieved)} from {permalink}")
+        parts.append(_("{origins} [original data].").format(origins=origins))
+    parts.append(_("Retrieved {day} from {address}").format(day=day(retrieved), address=permalink))
     return Citation(short=short(sources), long=" ".join(parts))

@@ -38,6 +38,7 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.citation import day
 from dashboard.datapackage import frame_csv, write_package
 from dashboard.frames import Frames
+from dashboard.i18n import DEFAULT, _
 from dashboard.style import PRESENTATION, PRESETS, Size, Style
 from dashboard.urls import PATTERN, State, congress_search, param, parse_search
 
@@ -146,10 +147,10 @@ def check_link(link: object) -> str | None:
     return link
 
 
-def permalink(base_url: str, congress_id: str) -> str:
-    """The dashboard's address for one congress: `base_url` with `?congress=…`."""
+def permalink(base_url: str, congress_id: str, lang: str = DEFAULT) -> str:
+    """The dashboard's address for one congress in a language: `base_url` with `?congress=…` (and `&lang=ru`)."""
     base = check_link(base_url.split("#")[0].split("?")[0])
-    return check_link(base.rstrip("/") + "/" + congress_search(congress_id))
+    return check_link(base.rstrip("/") + "/" + congress_search(congress_id, lang))
 
 
 def _check_scale(scale: object) -> int:
@@ -252,7 +253,8 @@ def chart_figure(frames: Frames, chart_id: str, view: State, size: Size, link: s
     is given; ExportError where it has nothing to draw."""
     rows = chart_rows(frames, chart_id, view)
     if rows.empty:
-        raise ExportError(f"{charts.chart(chart_id).title}: {rows.attrs['missing']} There is nothing to draw.")
+        title = _(charts.chart(chart_id).title)
+        raise ExportError(f"{title}: {rows.attrs['missing']} " + _("There is nothing to draw."))
     retrieved = day(dt.date.today()) if link else None
     return charts.chart(chart_id).draw(rows, Style(size, "light", link, retrieved))
 

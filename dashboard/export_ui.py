@@ -33,10 +33,10 @@ from dashboard.export import (
 )
 from dashboard.frames import Frames
 from dashboard.handout import handout_pdf, source_pack_pdf
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, use
 from dashboard.public_url import printed_link
 from dashboard.urls import State as ViewState
-from dashboard.urls import congress_search, parse_search
+from dashboard.urls import congress_search, page_language, parse_search
 from dashboard.urls import search as url_search
 from dashboard.worksheet import worksheet_filename, worksheet_pdf
 
@@ -194,7 +194,7 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
     order = list(frames.congresses.congress_id)
 
     def link(href: str | None, congress_id: str) -> str | None:
-        return printed_link(href, congress_search(congress_id))
+        return printed_link(href, congress_search(congress_id, page_language(href)))
 
     def view_link(href: str | None, search: str | None) -> str | None:
         state = parse_search(search, known, default=order[0])
@@ -215,22 +215,37 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
     def download_chart(
         _clicks: int | None, fmt: str, preset: str, congress_id: str | None, href: str | None, search: str | None
     ) -> tuple:
-        chart_id = ctx.triggered_id["chart"]
+        """A chart's file, in the language of the page it is asked from."""
+        lang = page_language(href)
+        with use(lang):
+            return chart_file(
+                frames.in_language(lang), ctx.triggered_id["chart"], fmt, preset, congress_id, href, search
+            )
+
+    def chart_file(
+        here: Frames,
+        chart_id: str,
+        fmt: str,
+        preset: str,
+        congress_id: str | None,
+        href: str | None,
+        search: str | None,
+    ) -> tuple:
         if chart_id in VIEWS:
             return _sent(
-                lambda: view_file(frames, chart_id, search, fmt, preset, view_link(href, search)),
-                view_filename(frames, chart_id, search, fmt, preset),
+                lambda: view_file(here, chart_id, search, fmt, preset, view_link(href, search)),
+                view_filename(here, chart_id, search, fmt, preset),
                 fmt,
             )
         if congress_id not in known:
-            return no_update, "Choose a congress first."
+            return no_update, _("Choose a congress first.")
         state = parse_search(search, known, default=order[0])
         hall = state.hall if chart_id == SEATS and state.congress_id == congress_id else None
-        address = printed_link(href, url_search(ViewState(congress_id=congress_id, hall=hall)))
+        address = printed_link(href, url_search(ViewState(congress_id=congress_id, hall=hall, lang=state.lang)))
         chart_id = HALL.id if hall else chart_id
         name = f"{chart_id}-{hall}" if hall else chart_id
         name = chart_filename(congress_id, name, fmt, preset if fmt in IMAGE_FORMATS else None)
-        return _sent(lambda: export_file(frames, chart_id, congress_id, fmt, preset, address, hall=hall), name, fmt)
+        return _sent(lambda: export_file(here, chart_id, congress_id, fmt, preset, address, hall=hall), name, fmt)
 
     @app.callback(
         Output("page-download", "data"),
@@ -251,20 +266,25 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         ],
     )
     def download_page(_pack, _handout, _sources, _data, fmt: str, preset: str, congress_id, href):
-        trigger = ctx.triggered_id
-        if trigger == "data-package-button":
+        """The page's slide pack, handout, source pack or data package, in the language of the page."""
+        lang = page_language(href)
+        with use(lang):
+            return page_file(frames.in_language(lang), ctx.triggered_id, fmt, preset, congress_id, href)
+
+    def page_file(here: Frames, trigger: str, fmt: str, preset: str, congress_id: str | None, href: str | None):
+        if trigger == "data-package-button":  # the data as the records hold them, in English
             return dcc.send_bytes(data_package_zip(frames), DATA_PACKAGE_NAME, type=MEDIA_TYPES["zip"]), ""
         if congress_id not in known:
-            return no_update, "Choose a congress first."
+            return no_update, _("Choose a congress first.")
         if trigger in ("handout-button", "source-pack-button"):
             make, name = (
                 (handout_pdf, handout_filename)
                 if trigger == "handout-button"
                 else (source_pack_pdf, source_pack_filename)
             )
-            return _sent(lambda: make(frames, congress_id, link(href, congress_id)), name(congress_id), "pdf")
+            return _sent(lambda: make(here, congress_id, link(href, congress_id)), name(congress_id), "pdf")
         return _sent(
-            lambda: slide_pack(frames, congress_id, fmt, preset, link(href, congress_id)),
+            lambda: slide_pack(here, congress_id, fmt, preset, link(href, congress_id)),
             slide_pack_filename(congress_id, fmt, preset),
             "zip",
         )
@@ -279,7 +299,10 @@ def register_export_callbacks(app: Dash, frames: Frames) -> None:
         running=[(Output("worksheet-button", "disabled"), True, False)],
     )
     def download_worksheet(_clicks: int | None, search: str | None, href: str | None) -> tuple:
-        lesson_id = parse_search(search, known, default=order[0]).lesson
-        return _sent(
-            lambda: worksheet_pdf(frames, lesson_id, printed_link(href, "")), worksheet_filename(lesson_id), "pdf"
-        )
+        lesson_id, lang = parse_search(search, known, default=order[0]).lesson, page_language(href)
+        with use(lang):
+            return _sent(
+                lambda: worksheet_pdf(frames.in_language(lang), lesson_id, printed_link(href, "")),
+                worksheet_filename(lesson_id),
+                "pdf",
+            )

@@ -14,8 +14,9 @@ import pandas as pd
 from dash import html
 
 from dashboard.charts.draw import when
-from dashboard.citation import PROJECT
+from dashboard.citation import compiled
 from dashboard.frames import KEY_NUMBERS, Frames
+from dashboard.i18n import N_, _, current, date, ngettext, text_language
 from dashboard.lessons import with_terms
 from dashboard.wording import count
 
@@ -31,13 +32,24 @@ def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: 
         className="cite" + (" weak" if weak else ""),
         children=[
             html.Summary(
-                [source.cite_as, html.Span(" (use with care)", className="weak-mark") if weak else None],
-                title=f"{source.publisher}: show the source's words",
+                [
+                    _words(source.cite_as),
+                    html.Span(" " + _("(use with care)"), className="weak-mark") if weak else None,
+                ],
+                title=_("{publisher}: show the source's words").format(publisher=source.publisher),
             ),
-            html.Blockquote(f"“{excerpt}”") if isinstance(excerpt, str) else None,
-            html.P(f"Worked out, not read: {inferred}", className="inferred") if isinstance(inferred, str) else None,
-            html.P(f"Use with care: {source.reliability}", className="weak-why") if weak else None,
-            html.A(source.title, href=source.url, target="_blank", rel="noopener noreferrer"),
+            html.Blockquote(f"“{excerpt}”", lang=text_language(excerpt)) if isinstance(excerpt, str) else None,
+            html.P(_("Worked out, not read: {how}").format(how=inferred), className="inferred")
+            if isinstance(inferred, str)
+            else None,
+            html.P(_("Use with care: {why}").format(why=source.reliability), className="weak-why") if weak else None,
+            html.A(
+                source.title,
+                href=source.url,
+                target="_blank",
+                rel="noopener noreferrer",
+                lang=text_language(source.title),
+            ),
         ],
     )
 
@@ -47,9 +59,9 @@ def _differ(variants: list[tuple[str, list]], why: object) -> html.Details:
     return html.Details(
         className="differ",
         children=[
-            html.Summary(f"Sources differ ({len(variants)})", className="differ-label"),
+            html.Summary(_("Sources differ ({n})").format(n=len(variants)), className="differ-label"),
             html.Ul([html.Li([text, *cites], className="variant") for text, cites in variants]),
-            html.P(f"Why this one: {why}", className="why") if isinstance(why, str) else None,
+            html.P(_("Why this one: {why}").format(why=why), className="why") if isinstance(why, str) else None,
         ],
     )
 
@@ -57,7 +69,7 @@ def _differ(variants: list[tuple[str, list]], why: object) -> html.Details:
 def _grouped(rows: pd.DataFrame, text, sources: pd.DataFrame) -> list[tuple[str, list]]:
     """Variants with the same value shown once, with all their sources."""
     groups: dict[str, list] = {}
-    for _, row in rows.iterrows():
+    for _i, row in rows.iterrows():
         groups.setdefault(text(row), []).append(_cite(row.source_id, row.excerpt, sources))
     return list(groups.items())
 
@@ -77,7 +89,7 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Ter
             continue
         shown = rows[rows.is_default].iloc[0]
         items += [
-            html.Dt(terms(label)),
+            html.Dt(terms(_(label))),
             html.Dd([html.Strong(_value(shown)), _cite(shown.source_id, shown.excerpt, sources)]),
         ]
         others = rows[~rows.is_default]
@@ -89,9 +101,9 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Ter
 def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Terms) -> list:
     dates = frames.dates[frames.dates.congress_id == congress_id]
     default = dates[dates.is_default].iloc[0]
-    first, _, second = default.text.partition("; ")
+    first, _sep, second = default.text.partition("; ")
     items = [
-        html.Dt("Dates"),
+        html.Dt(_("Dates")),
         html.Dd(
             [
                 html.Strong(terms(first)),
@@ -118,12 +130,13 @@ def citation_block(title: str, names: Iterable[str], query: str, heading: type =
     return html.Section(
         className="cite-this",
         children=[
-            heading("How to cite this view"),
+            heading(_("How to cite this view")),
             html.P(
                 [
-                    f"{names} – compiled by {PROJECT}. “{title}” [dataset]. Retrieved ",
+                    _("{attribution}. “{title}” [dataset]. Retrieved").format(attribution=compiled(names), title=title),
+                    " ",
                     html.Span(className="cite-day"),
-                    " from ",
+                    " " + _("from") + " ",
                     html.Span(query, className="cite-address", **{"data-query": query}),
                 ],
                 className="citation",
@@ -137,21 +150,21 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
     sources = frames.sources.set_index("id")
     terms = partial(with_terms, frames, seen=set())  # each glossary term linked once on the panel
     congress = frames.congresses.set_index("congress_id").loc[congress_id]
-    parts: list = [html.H2(congress["name"]), html.P(congress.official_name, className="official-name")]
+    parts: list = [html.H2(congress["name"]), _official_name(congress, sources)]
     basics = _dates(frames, congress_id, sources, terms)
     if pd.notna(congress.place):
         where = congress.place + (f", {congress.venue}" if pd.notna(congress.venue) else "")
-        basics += [html.Dt("Place"), html.Dd(where)]
+        basics += [html.Dt(_("Place")), html.Dd(where)]
     parts.append(html.Dl(basics + _numbers(frames, congress_id, sources, terms), className="facts-list"))
     parts += _section(
-        "Bodies elected",
+        _("Bodies elected"),
         [
             html.Li([html.Strong(terms(b.name)), _body_size(b), _cite(b.source_id, b.excerpt, sources)])
             for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples()
         ],
     )
     parts += _section(
-        "Key decisions",
+        _("Key decisions"),
         [
             html.Li(
                 [
@@ -164,12 +177,14 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
         ],
     )
     parts += _section(
-        "Timeline",
+        _("Timeline"),
         [
             html.Li(
                 [
                     html.Time(_when(e)),
-                    html.Small(" (inferred)", className="inferred-mark") if isinstance(e.inferred, str) else None,
+                    html.Small(" " + _("(inferred)"), className="inferred-mark")
+                    if isinstance(e.inferred, str)
+                    else None,
                     " ",
                     *terms(e.text),
                     _cite(e.source_id, e.excerpt, sources, e.inferred),
@@ -186,7 +201,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
             html.Figure(
                 className="quote",
                 children=[
-                    html.Blockquote(f"“{q.words}”"),
+                    html.Blockquote(f"“{q.words}”", lang=text_language(q.words)),
                     html.Figcaption(
                         [
                             f"— {q.speaker}",
@@ -199,7 +214,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
             )
         )
     parts += _section(
-        "Also recorded",
+        _("Also recorded"),
         [
             html.Li([*terms(s.text), _cite(s.source_id, s.excerpt, sources)])
             for s in frames.statements[frames.statements.congress_id == congress_id].itertuples()
@@ -207,12 +222,16 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
     )
     cited = frames.sources[frames.sources.id.isin(frames.sources_cited(congress_id))]
     parts += _section(
-        "Sources",
+        _("Sources"),
         [
             html.Li(
                 [
-                    html.A(s.title, href=s.url, target="_blank", rel="noopener noreferrer"),
-                    f" — {s.publisher}. {s.what}.",
+                    html.A(
+                        s.title, href=s.url, target="_blank", rel="noopener noreferrer", lang=text_language(s.title)
+                    ),
+                    " — ",
+                    _words(s.publisher),
+                    f". {s.what}.",
                     html.Small(f" {s.reliability}") if pd.notna(s.reliability) else None,
                 ]
             )
@@ -225,16 +244,53 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
 
 def _body_size(body: object) -> str:
     if pd.isna(body.members):
-        return ": size not recorded in the sources"
-    text = f": {count(body.members, bool(body.members_approximate))} members"
-    return text + (f" and {int(body.alternates):,} alternates" if pd.notna(body.alternates) else "")
+        return ": " + _("size not recorded in the sources")
+    members = int(body.members)
+    text = ": " + ngettext("{n} member", "{n} members", members).format(
+        n=count(members, bool(body.members_approximate))
+    )
+    if pd.isna(body.alternates):
+        return text
+    alternates = int(body.alternates)
+    return text + " " + ngettext("and {n} alternate", "and {n} alternates", alternates).format(n=count(alternates))
+
+
+def _official_name(congress: pd.Series, sources: pd.DataFrame) -> html.P:
+    """The congress's official name: in Russian, its Russian original where a source writes it; on other pages,
+    the name in the page's language with the Russian original beside it and the source that writes it."""
+    original = congress.original if isinstance(congress.original, str) else None
+    if original is None:
+        return html.P(congress.official_name, className="official-name")
+    cite = _cite(congress.original_source_id, congress.original_excerpt, sources)
+    if current() == "ru":
+        return html.P([original, cite], className="official-name")
+    return html.P(
+        [congress.official_name, " · ", html.Span(original, lang="ru", className="original"), cite],
+        className="official-name",
+    )
+
+
+def _words(text: str) -> html.Span | str:
+    """A name or title, marked with its language where it is not the page's (a source's English name on a
+    Russian page)."""
+    lang = text_language(text)
+    return text if lang == current() else html.Span(text, lang=lang)
+
+
+TIME_QUALIFIERS = {
+    "shortly after": N_("shortly after"),
+    "after": N_("after"),
+    "about": N_("about"),
+    "before": N_("before"),
+}
+"""How near an event's time the records put it, in words before the time ('shortly after 03:00')."""
 
 
 def _when(event: object) -> str:
-    day = f"{event.date:%-d %b %Y}" + (" (Old Style)" if event.calendar == "julian" else "")
+    day = date(event.date, "short") + (f" ({_('Old Style')})" if event.calendar == "julian" else "")
     if pd.isna(event.time):
         return day
-    qualifier = "" if event.time_qualifier == "at" else f"{event.time_qualifier} "
+    qualifier = "" if event.time_qualifier == "at" else _(TIME_QUALIFIERS[event.time_qualifier]) + " "
     return f"{day}, {qualifier}{event.time}"
 
 

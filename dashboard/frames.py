@@ -12,7 +12,7 @@ short form, the source and excerpt that write it) beside the English name.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -20,18 +20,19 @@ import pandas as pd
 
 from dashboard.breakdowns import GAP_ID, GAP_LABEL, part_rows, voting_right
 from dashboard.calendar import new_style
-from dashboard.i18n import _, date
+from dashboard.i18n import DEFAULT, N_, _, date, use
 from dashboard.loader import DATA_DIR, Records, load_records
+from dashboard.prose import translated
 from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Group, Lineage, Original, Party, Sourced
 from dashboard.teaching_frames import teaching_frames
 
 KEY_NUMBERS = {
-    "delegates.total": "Delegates",
-    "delegates.voting": "With full vote",
-    "delegates.consultative": "With consultative voice only",
-    "delegates.women": "Women delegates",
-    "delegates.nationalities": "Nationalities represented",
-    "soviets_represented": "Soviets represented",
+    "delegates.total": N_("Delegates"),
+    "delegates.voting": N_("With full vote"),
+    "delegates.consultative": N_("With consultative voice only"),
+    "delegates.women": N_("Women delegates"),
+    "delegates.nationalities": N_("Nationalities represented"),
+    "soviets_represented": N_("Soviets represented"),
 }
 """The congress-level numbers that the facts panel and the handout list, in this order, with their names."""
 
@@ -71,10 +72,23 @@ class Frames:
     """One row per sentence of the introduction."""
     introduction_facts: pd.DataFrame
     groups: pd.DataFrame
+    records: Records | None = field(default=None, repr=False, compare=False)
+    """The records the frames were built from, for building them in another language."""
+    _languages: dict[str, Frames] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(name, frame) for every frame, in a stable order."""
-        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.type == "pd.DataFrame"]
+
+    def in_language(self, lang: str) -> Frames:
+        """These frames in `lang`: built again in it (dates, the workings of derived numbers) and with the
+        project's own words translated (dashboard.prose); the sources' words stay as they are. Built once."""
+        if lang == DEFAULT or self.records is None:
+            return self
+        if lang not in self._languages:
+            with use(lang):
+                self._languages[lang] = translated(build_frames(self.records))
+        return self._languages[lang]
 
     def lesson_steps(self, lesson_id: str | None) -> pd.DataFrame:
         """The steps of a lesson in order; empty for an unknown lesson."""
@@ -683,6 +697,7 @@ def build_frames(records: Records) -> Frames:
             {"kind": TEXT, "id": TEXT, "name": TEXT, **ORIGINAL},
         ),
         **teaching_frames(records.teaching, {c.id for c in records.congresses}),
+        records=records,
     )
 
 

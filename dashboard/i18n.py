@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -58,6 +59,23 @@ def translations(lang: str) -> gettext.NullTranslations:
 def language(value: object) -> str:
     """A language the page has, from a URL's or a user's value; anything else is the default."""
     return value if isinstance(value, str) and value in LANGUAGES else DEFAULT
+
+
+def in_sentence(name: str) -> str:
+    """A name as it stands inside a sentence: in Russian a party's or group's name takes a small letter there
+    ('из них левые эсеры'), an abbreviation keeps its capitals ('РСДРП(б)'); in English, as it is."""
+    if current() == "ru" and len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+def text_language(text: str) -> str:
+    """The language a source's words or a name are in, as a BCP 47 tag: 'ru' where written in Cyrillic,
+    else 'en' (every source read is in one or the other)."""
+    return "ru" if CYRILLIC.search(text) else "en"
 
 
 def other_language(lang: str) -> str:
@@ -121,6 +139,7 @@ DATE_FORMS = {
     "month-short": ("{day:%b %Y}", "LLL y 'г.'"),
     "day-month": ("{day.day} {day:%B}", "d MMMM"),
     "day-month-short": ("{day.day} {day:%b}", "d MMM"),
+    "month-name-short": ("{day:%b}", "LLL"),
 }
 """Each form of a day, in English (str.format) and as a CLDR pattern for other locales."""
 

@@ -353,7 +353,7 @@ def language_switch() -> html.Nav:
 def layout(frames: Frames, lang: str) -> html.Div:
     """The whole page, in `lang`. Its state lives in the URL (`?congress=2`, `?compare=1,2`, `?view=timeline`)."""
     with use(lang):
-        return _page(frames)
+        return _page(frames.in_language(lang))
 
 
 def _page(frames: Frames) -> html.Div:

@@ -8,12 +8,17 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.frames import Frames
+from dashboard.i18n import N_, _, current, ngettext
 from dashboard.teaching import link_terms
+from dashboard.urls import State, search
 
-GLOSSARY = "?view=lessons"
-"""The page the glossary is on; each term's entry is `#term-<id>` on it."""
 
-KEYS = "→ next step, ← previous, R reveals the answer."
+def glossary_address() -> str:
+    """The page the glossary is on, in the current language; each term's entry is `#term-<id>` on it."""
+    return search(State(view="lessons", lang=current()))
+
+
+KEYS = N_("→ next step, ← previous, R reveals the answer.")
 
 
 def glossary_names(frames: Frames) -> dict[str, str]:
@@ -43,7 +48,11 @@ def with_terms(frames: Frames, text: str, seen: set[str] | None = None) -> list:
         anchor = f"term-{term}"
         out.append(
             html.A(
-                piece, href=f"{GLOSSARY}#{anchor}", className="term", title=definitions[term], **{"data-term": anchor}
+                piece,
+                href=f"{glossary_address()}#{anchor}",
+                className="term",
+                title=definitions[term],
+                **{"data-term": anchor},
             )
         )
     return out
@@ -60,7 +69,8 @@ def _sources(frames: Frames, lesson_id: str, step: int, part: str) -> html.P | N
     listed = _source_names(frames, facts[(facts.lesson_id == lesson_id) & (facts.step == step) & (facts.part == part)])
     if not listed:
         return None
-    return html.P(("Sources: " if len(listed) > 1 else "Source: ") + "; ".join(listed), className="lesson-source")
+    text = ngettext("Source: {names}", "Sources: {names}", len(listed)).format(names="; ".join(listed))
+    return html.P(text, className="lesson-source")
 
 
 def has_question(row: pd.Series) -> bool:
@@ -72,22 +82,26 @@ def lesson_panel(frames: Frames, row: pd.Series, revealed: bool, facts: list | N
     """A step's panel: the lesson and where you are, the caption with its sources, the question with its
     answer, which shows only after Reveal, and then the slide's `facts` where the panel holds them (a hall's)."""
     out: list = [
-        html.P(f"Lesson · {row.title}", className="lesson-title"),
-        html.P(f"Step {row.step} of {row.steps}", className="lesson-counter", role="status"),
+        html.P(_("Lesson · {title}").format(title=row.title), className="lesson-title"),
+        html.P(
+            _("Step {step} of {steps}").format(step=row.step, steps=row.steps),
+            className="lesson-counter",
+            role="status",
+        ),
         html.P(with_terms(frames, row.caption), className="lesson-caption"),
         _sources(frames, row.lesson_id, int(row.step), "caption"),
     ]
     if has_question(row):
-        ask = row.question.removeprefix("Predict:").strip()
-        out.append(html.P([html.Strong("Predict: "), *with_terms(frames, ask)], className="lesson-question"))
+        ask = row.question.removeprefix("Predict:").removeprefix(_("Predict:")).strip()
+        out.append(html.P([html.Strong(_("Predict:") + " "), *with_terms(frames, ask)], className="lesson-question"))
         if revealed:
             out += [
-                html.P([html.Strong("Answer: "), *with_terms(frames, row.answer)], className="lesson-answer"),
+                html.P([html.Strong(_("Answer:") + " "), *with_terms(frames, row.answer)], className="lesson-answer"),
                 _sources(frames, row.lesson_id, int(row.step), "answer"),
             ]
     if facts and revealed:
         out.append(html.Div(facts, className="lesson-facts"))
-    out.append(html.P(KEYS, className="lesson-keys"))
+    out.append(html.P(_(KEYS), className="lesson-keys"))
     return [o for o in out if o is not None]
 
 
@@ -97,13 +111,21 @@ def lessons_page(frames: Frames) -> html.Div:
     return html.Div(
         className="lessons-list",
         children=[
-            html.H2("Lessons"),
+            html.H2(_("Lessons")),
             html.Ul(
                 [
                     html.Li(
                         [
-                            dcc.Link(r.title, href=f"?lesson={r.lesson_id}", className="lesson-link"),
-                            html.Span(f" · {r.level} · {r.steps} steps", className="lesson-meta"),
+                            dcc.Link(
+                                r.title, href=search(State(lesson=r.lesson_id, lang=current())), className="lesson-link"
+                            ),
+                            html.Span(
+                                " · "
+                                + ngettext("{level} · {n} step", "{level} · {n} steps", r.steps).format(
+                                    level=r.level, n=r.steps
+                                ),
+                                className="lesson-meta",
+                            ),
                             html.P(r.summary),
                         ]
                     )
@@ -128,7 +150,7 @@ def introduction_page(frames: Frames) -> html.Div:
         paragraphs.append(html.P([" ".join(sentences.sort_values("sentence").text), _cited(frames, cited)]))
     return html.Div(
         className="teaching-page",
-        children=[html.H2(intro.title.iloc[0] if not intro.empty else "Introduction"), *paragraphs],
+        children=[html.H2(intro.title.iloc[0] if not intro.empty else _("Introduction")), *paragraphs],
     )
 
 
@@ -138,7 +160,7 @@ def glossary_page(frames: Frames) -> html.Div:
     return html.Div(
         className="teaching-page",
         children=[
-            html.H2("Glossary"),
+            html.H2(_("Glossary")),
             html.Dl(
                 className="glossary",
                 children=[

@@ -216,6 +216,19 @@ def test_cli_exports_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> Non
     assert len(list(tmp_path.glob("congress-*-votes.csv"))) == 25
 
 
+def test_cli_exports_every_chart_a_congress_has_in_russian(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    argv = ["export", "--congress", "2", "--chart", "all", "--format", "svg", "--lang", "ru", "--out", str(tmp_path)]
+    assert main([*argv, "--link", "http://school.example/"]) == 0
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == [f"congress-02-{c}-projector.svg" for c in ("delegate-types", "party-bars", "party-seats", "votes")]
+    assert "ar-02: no social (nothing to draw)" in capsys.readouterr().err  # the Second Congress has no social make-up
+    seats = _svg_text((tmp_path / "congress-02-party-seats-projector.svg").read_bytes())
+    assert "Партийный состав" in seats and "Большевики: 390" in seats and "из них левые эсеры: ≈100" in seats
+    assert "Источник: Marxists Internet Archive" in seats  # the source's name as it is
+    assert "http://school.example/?congress=2&lang=ru" in seats
+    assert "Party composition" not in seats
+
+
 def test_comparison_and_timeline_export(frames: Frames) -> None:
     link = "http://127.0.0.1:8050/?compare=1,2&measure=share"
     svg = export.view_file(frames, "compare", "?compare=1,2&measure=share", "svg", "slide", link)

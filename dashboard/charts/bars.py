@@ -37,7 +37,7 @@ from dashboard.charts.draw import (
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, in_sentence
 from dashboard.style import SOCIAL_COLOURS, Style, on_paper, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import missing
@@ -95,7 +95,7 @@ def breakdown_draw(title: str, kind: str):
             for _index, child in children.iterrows():
                 value = float(child[measure])
                 inside += value
-                name = _("of whom {part}").format(part=child.label)
+                name = _("of whom {part}").format(part=in_sentence(child.label))
                 fig.add_trace(_bar(child, value, category, _colour(kind, child.part_id, index, style.theme), name))
             fig.add_trace(
                 _bar(

@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.frames import Frames, dates_text
-from dashboard.i18n import DEFAULT, N_, _, current
+from dashboard.i18n import N_, _, in_sentence
 from dashboard.style import Style
 from dashboard.urls import State
 from dashboard.wording import base, count, missing, share
@@ -56,7 +56,7 @@ def congress_row(frames: Frames, congress_id: str) -> pd.Series:
 def subtitle(frames: Frames, congress_id: str) -> str:
     """The congress's name and dates, as a figure's subtitle says them, in the current language."""
     row = congress_row(frames, congress_id)
-    return f"{_(row['name'])} · {dates_text(row.start, row.end, row.calendar, short=True)}"
+    return f"{row['name']} · {dates_text(row.start, row.end, row.calendar, short=True)}"
 
 
 def default_parts(frames: Frames, congress_id: str, kind: str) -> pd.DataFrame:
@@ -82,10 +82,8 @@ def reason_not_recorded(frames: Frames, congress_id: str, topic: str) -> str | N
 
 
 def context(rows: pd.DataFrame, subtitle_text: str, missing_text: str | None = None) -> pd.DataFrame:
-    """The rows with the chart-level context a figure and a caption need, their labels in the current language."""
+    """The rows with the chart-level context a figure and a caption need."""
     rows = rows.reset_index(drop=True)
-    if current() != DEFAULT and "label" in rows:
-        rows["label"] = rows.label.map(lambda label: _(label) if isinstance(label, str) else label)
     rows.attrs = {"subtitle": subtitle_text, "missing": missing_text if rows.empty else None}
     return rows
 
@@ -118,7 +116,7 @@ def part_table(rows: pd.DataFrame) -> pd.DataFrame:
     parts = [r for _index, r in rows.iterrows()]
     out = pd.DataFrame(
         {
-            _("Part"): [(_("of whom {part}") if r.level else "{part}").format(part=r.label) for r in parts],
+            _("Part"): [(_("of whom {part}").format(part=in_sentence(r.label)) if r.level else r.label) for r in parts],
             _("Count"): [part_count(r, long=True) if not missing(r["count"]) else "—" for r in parts],
             _("Share"): [
                 part_share(r, long=True) + " " + base_text(r) if not missing(r.share) else base_text(r) for r in parts

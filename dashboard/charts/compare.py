@@ -11,7 +11,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.breakdowns import GAP_ID
+from dashboard.breakdowns import GAP_ID, GAP_LABEL
 from dashboard.charts.base import Chart, base_text, context, part_count, part_share, part_table, part_value
 from dashboard.charts.draw import (
     LINE_SPACING,
@@ -26,19 +26,29 @@ from dashboard.charts.draw import (
 )
 from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _, date, in_sentence, ngettext, number
 from dashboard.style import THEMES, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import change, missing, population
 
 TITLE = N_("Party composition compared")
+BASES_DIFFER = N_("bases differ")
+BASES_NOT_STATED = N_("bases not stated")
+A_BOUND = N_("a bound, not a count")
+THE_GAP = N_("the gap is not a party")
+NOT_IN_BOTH = N_("absent or not recorded in one of them")
+"""Why no change is computed between two congresses' cells (the last leaves the cell a bare dash)."""
 COMPARABLE = ("full-vote", "all", "declared", "members")
 """Populations a change can be computed within; 'unstated' is not one: two unstated bases may differ."""
 
 
+CONGRESS_OF_SOVIETS = N_(" Congress of Soviets")
+"""What a congress's name says after its number and series, with the space before it (' съезд Советов')."""
+
+
 def short_name(name: str) -> str:
-    """'Second All-Russian' for the Second All-Russian Congress of Soviets."""
-    return name.replace(" Congress of Soviets", "")
+    """'Second All-Russian' for the Second All-Russian Congress of Soviets, in the current language."""
+    return name.replace(_(CONGRESS_OF_SOVIETS), "")
 
 
 def rows(frames: Frames, view: State) -> pd.DataFrame:
@@ -53,20 +63,20 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
 def bar_label(row: pd.Series, narrow: bool = False, slide: bool = False) -> str:
     """A congress's bar label: its name and date, and what its counts are of (on a slide, in lines as long as
     the base's, so that the name and date take one where they can)."""
-    head = f"{short_name(row.congress)} · {row.date_given:%b %Y}"
+    head = f"{short_name(row.congress)} · {date(row.date_given, 'month-short')}"
     width = 12 if narrow else 30 if slide else 26
     if row.status != "listed":
         return wrap(head, width, lines=4)
-    base = base_text(row).removeprefix("of ")
+    base = base_text(row).removeprefix(_("of") + " ")
     return wrap(head, width, lines=3) + "<br>" + wrap(base, 16 if narrow else 40 if slide else 30, lines=2)
 
 
 def comparable(a: pd.Series, b: pd.Series) -> str | None:
     """Why no change can be computed between two congresses' rows, or None where one can."""
     if a.population != b.population:
-        return "bases differ"
+        return BASES_DIFFER
     if a.population not in COMPARABLE:
-        return "bases not stated"
+        return BASES_NOT_STATED
     return None
 
 
@@ -91,7 +101,7 @@ def changes(parts: pd.DataFrame) -> pd.DataFrame:
             if previous is not None and "row" in previous and "row" in entry:
                 entry |= _change(previous["row"], entry["row"])
             elif previous is not None:
-                entry["why_no_change"] = "absent or not recorded in one of them"
+                entry["why_no_change"] = NOT_IN_BOTH
             out.append(entry)
             previous = entry
     return pd.DataFrame(out)
@@ -100,9 +110,9 @@ def changes(parts: pd.DataFrame) -> pd.DataFrame:
 def _change(a: pd.Series, b: pd.Series) -> dict:
     why = comparable(a, b)
     if why is None and (isinstance(a.bound, str) or isinstance(b.bound, str)):
-        why = "a bound, not a count"
+        why = A_BOUND
     if why is None and a.gap:
-        why = "the gap is not a party"
+        why = THE_GAP
     if why:
         return {"why_no_change": why}
     approx = bool(a.approximate or b.approximate)
@@ -118,12 +128,16 @@ def _change(a: pd.Series, b: pd.Series) -> dict:
 
 def _cell(entry: pd.Series) -> str:
     if entry.status == "not recorded":
-        return "not recorded"
+        return _("not recorded")
     if entry.status == "absent":
-        return "no gap" if entry.lineage_id == GAP_ID else "absent"
+        return _("no gap") if entry.lineage_id == GAP_ID else _("absent")
     r = entry.row
     share = "" if missing(r.share) else f" · {part_share(r)}"
-    within = f"within the {entry.within_label}" if isinstance(entry.get("within_label"), str) else ""
+    within = (
+        _("within the {party}").format(party=in_sentence(entry.within_label))
+        if isinstance(entry.get("within_label"), str)
+        else ""
+    )
     label = cell_label(r) if cell_label(r) != r.row_label else ""
     words = ", ".join(w for w in (label, within) if w)
     name = f" ({words})" if words and not r.gap else ""
@@ -132,7 +146,7 @@ def _cell(entry: pd.Series) -> str:
 
 def _change_cell(entry: pd.Series) -> str:
     if isinstance(entry.why_no_change, str):
-        return f"— ({entry.why_no_change})" if entry.why_no_change != "absent or not recorded in one of them" else "—"
+        return f"— ({_(entry.why_no_change)})" if entry.why_no_change != NOT_IN_BOTH else "—"
     bits = []
     if not missing(entry.get("change_count")):
         bits.append(change(entry.change_count, bool(entry.change_count_approximate)))
@@ -141,18 +155,18 @@ def _change_cell(entry: pd.Series) -> str:
     return " / ".join(bits) or "—"
 
 
-CHANGE = "Change"
-SOURCES_DIFFER = "; sources differ"
+CHANGE = N_("Change")
+SOURCES_DIFFER = N_("; sources differ")
 
 
 def head_parts(column: str) -> tuple[str, str, str]:
     """A change table's column head as `change_table` writes it, in three: what leads (the congress, or
     'Change'), the rest (', of 784 delegates with full vote', or ' to Second All-Russian (Oct 1917)') and the
     note that sources differ ('; sources differ: 6 lists, the default shown'), each possibly empty."""
-    if column.startswith(f"{CHANGE} to "):
-        return CHANGE, column.removeprefix(CHANGE), ""
+    if column.startswith(_(CHANGE) + " "):
+        return _(CHANGE), column.removeprefix(_(CHANGE)), ""
     lead, comma, rest = column.partition(", ")
-    base, differ, note = rest.partition(SOURCES_DIFFER)
+    base, differ, note = rest.partition(_(SOURCES_DIFFER))
     return lead, comma + base, differ + note
 
 
@@ -169,24 +183,32 @@ def change_table(parts: pd.DataFrame, least: float = 0) -> pd.DataFrame:
     heads = {}
     for congress_id, mine in parts.groupby("congress_id", sort=False):
         first = mine.iloc[0]
-        base = base_text(first) if first.status == "listed" else "no party composition"
-        differ = f"{SOURCES_DIFFER}: {int(first.lists)} lists, the default shown" if first.lists > 1 else ""
-        heads[congress_id] = f"{short_name(first.congress)} ({first.date_given:%b %Y}), {base}{differ}"
-    table: dict[str, list[str]] = {"Party": []}
+        base = base_text(first) if first.status == "listed" else _("no party composition")
+        differ = (
+            _(SOURCES_DIFFER) + ": " + _("{n} lists, the default shown").format(n=int(first.lists))
+            if first.lists > 1
+            else ""
+        )
+        heads[congress_id] = f"{short_name(first.congress)} ({date(first.date_given, 'month-short')}), {base}{differ}"
+    party = _("Party")
+    table: dict[str, list[str]] = {party: []}
     for key, entries in long.groupby("lineage_id", sort=False):
-        table["Party"].append("Not accounted for in the source" if key == GAP_ID else str(labels.get(key, key)))
-        for index, (_, entry) in enumerate(entries.iterrows()):
+        table[party].append(_(GAP_LABEL) if key == GAP_ID else str(labels.get(key, key)))
+        for index, (_i, entry) in enumerate(entries.iterrows()):
             table.setdefault(heads[entry.congress_id], []).append(_cell(entry))
             if index:
-                table.setdefault(f"{CHANGE} to {heads[entry.congress_id].split(',')[0]}", []).append(
-                    _change_cell(entry)
-                )
-    ordered = ["Party"]
+                table.setdefault(_change_head(heads[entry.congress_id]), []).append(_change_cell(entry))
+    ordered = [party]
     for index, congress_id in enumerate(heads):
         if index:
-            ordered.append(f"{CHANGE} to {heads[congress_id].split(',')[0]}")
+            ordered.append(_change_head(heads[congress_id]))
         ordered.append(heads[congress_id])
     return pd.DataFrame({column: table[column] for column in ordered})
+
+
+def _change_head(head: str) -> str:
+    """The head of the change column before a congress's: 'Change to Second All-Russian (Oct 1917)'."""
+    return _("{change} to {congress}").format(change=_(CHANGE), congress=head.split(",")[0])
 
 
 def larger_groups(parts: pd.DataFrame, least: float) -> list[str]:
@@ -200,10 +222,13 @@ def smaller_left_out(parts: pd.DataFrame, least: float) -> str:
     smaller = len(lineage_order(parts)) - len(larger_groups(parts, least))
     if not smaller:
         return ""
-    return (
-        f"{smaller} smaller groups, under {least:.0f} % in each congress, are left out here: "
-        "the full table is on the page outside presentation mode."
-    )
+    return ngettext(
+        "{n} smaller group, under {least} % in each congress, is left out here: "
+        "the full table is on the page outside presentation mode.",
+        "{n} smaller groups, under {least} % in each congress, are left out here: "
+        "the full table is on the page outside presentation mode.",
+        smaller,
+    ).format(n=smaller, least=number(least))
 
 
 def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
@@ -214,7 +239,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     size, measure = style.size, parts.attrs.get("measure", "count")
     congresses = parts.drop_duplicates("congress_id")
     slide = size.fit and not size.narrow  # a slide keeps to its height and width: its legend goes under the bars
-    labels = {r.congress_id: bar_label(r, size.narrow, slide) for _, r in congresses.iterrows()}
+    labels = {r.congress_id: bar_label(r, size.narrow, slide) for _i, r in congresses.iterrows()}
     places, lines = rows_by_label(list(labels.values()))
     # a slide's rows are as tall as their labels; elsewhere, evenly spaced categories
     where = dict(zip(labels, places, strict=True)) if slide else labels
@@ -223,7 +248,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     for key in lineage_order(parts):
         mine = listed[listed.lineage_id == key]
         xs, ys, texts, hovers = [], [], [], []
-        for _, r in mine.iterrows():
+        for _i, r in mine.iterrows():
             value = r["count"] if measure == "count" else r.share
             if missing(value):
                 continue
@@ -233,7 +258,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             ys.append(where[r.congress_id])
             shown = part_count(r) if measure == "count" else part_share(r)
             texts.append(f"{r.label} {shown}")
-            within = f", within the {r.within}" if isinstance(r.within, str) else ""
+            within = (
+                ", " + _("within the {party}").format(party=in_sentence(r.within)) if isinstance(r.within, str) else ""
+            )
             share = "" if missing(r.share) else f" · {part_share(r)}"
             hovers.append(
                 f"<b>{html.escape(cell_label(r))}{html.escape(within)}</b><br>{html.escape(r.congress)}"
@@ -265,15 +292,15 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         )
     order = list(labels.values())
     left = label_margin(order, size)
-    for _, c in congresses.iterrows():
+    for _i, c in congresses.iterrows():
         mine = listed[listed.congress_id == c.congress_id]
         why = None
         if c.status != "listed":
-            why = "No party composition in the sources read"
+            why = _("No party composition in the sources read")
         elif measure == "count" and mine["count"].isna().all():
-            why = "The sources give only shares: switch to shares"
+            why = _("The sources give only shares: switch to shares")
         elif measure == "share" and mine.share.isna().all():
-            why = "Counts without a total: no shares"
+            why = _("Counts without a total: no shares")
         if why:
             beside = (size.laid_out(0) - left - 40) / (size.font * 0.58)
             fig.add_annotation(
@@ -306,7 +333,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         legend={} if slide else side_legend(size),
         hovermode="closest",
     )
-    _, smaller = slide_legend(fig, parts, size) if slide else (0, [])
+    _lines, smaller = slide_legend(fig, parts, size) if slide else (0, [])
     key = _slide_key(fig, size) if slide else ""
     if slide:
         fig.update_yaxes(
@@ -337,7 +364,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     )
     fig = finish(
         fig,
-        title=TITLE,
+        title=_(TITLE),
         subtitle="" if slide and len(labels) > 2 else parts.attrs["subtitle"],  # a crowded slide's rows name them
         sources=source_line(listed.source, style.link, style.retrieved),
         size=size,
@@ -347,7 +374,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         legend_below=len(fig.data) if size.narrow else 0,
         bottom=(key.count("<br>") + 1) * round(size.font * 1.3) + 16 if key else 0,
         basis=basis_text(parts, measure, slide)
-        + left_out(smaller, "in each congress", "a segment", "key" if slide else "legend"),
+        + left_out(smaller, _("in each congress"), _("a segment"), _("key") if slide else _("legend")),
         height=None
         if size.width
         else (
@@ -401,31 +428,35 @@ def _slide_key(fig: go.Figure, size: Size) -> str:
     return "<br>".join("   ".join(row) for row in rows if row)
 
 
-def basis_text(parts: pd.DataFrame, measure: str, slide: bool = False) -> str:
-    """What the bars count, and whether their bases are alike (on a slide, in fewer words)."""
+def basis_text(parts: pd.DataFrame, measure: str, slide: bool = False, hatched: bool = True) -> str:
+    """What the bars count, and whether their bases are alike (on a slide, in fewer words), and what the
+    hatching means where asked."""
     listed = parts[parts.status == "listed"].drop_duplicates("congress_id")
     kinds = set(listed.population)
     differ = len(kinds) > 1 or (kinds and next(iter(kinds)) not in COMPARABLE)
     if measure == "share":
-        text = "Shares of each congress's own base, named beside its bar."
+        text = _("Shares of each congress's own base, named beside its bar.")
     elif len(kinds) == 1 and next(iter(kinds)) in COMPARABLE:
-        text = f"Every bar counts {population(next(iter(kinds)))}: the lengths compare directly."
+        text = _("Every bar counts {who}: the lengths compare directly.").format(who=population(next(iter(kinds))))
     elif slide:
-        text = "Each bar counts its own base, named beside it."
+        text = _("Each bar counts its own base, named beside it.")
     else:
-        text = "Counts of each congress's own base, named beside its bar."
+        text = _("Counts of each congress's own base, named beside its bar.")
     if differ and slide:
-        why = "the bases differ" if len(kinds) > 1 else "the bases are not stated"
-        text = f"{text[:-1]}: {why}, so no change is computed."
+        why = _("the bases differ") if len(kinds) > 1 else _("the bases are not stated")
+        text = _("{text}: {why}, so no change is computed.").format(text=text[:-1], why=why)
     elif differ:
-        text += " The bases differ or are not stated, so no change is computed between them."
-    return text + (" Hatched: not accounted for." if slide else " Hatched grey: not accounted for in the source.")
+        text += " " + _("The bases differ or are not stated, so no change is computed between them.")
+    if not hatched:
+        return text
+    hatching = _("Hatched: not accounted for.") if slide else _("Hatched grey: not accounted for in the source.")
+    return f"{text} {hatching}"
 
 
 def summary(parts: pd.DataFrame) -> str:
     """Each compared congress's largest party, and whether the bases compare."""
     out = []
-    for _, mine in parts.groupby("congress_id", sort=False):
+    for _i, mine in parts.groupby("congress_id", sort=False):
         first = mine.iloc[0]
         if first.status != "listed":
             out.append(f"{first.congress}: {first.reason}")
@@ -434,7 +465,7 @@ def summary(parts: pd.DataFrame) -> str:
         measure = "count" if named["count"].notna().any() else "share"
         lead = named.sort_values(measure, ascending=False).iloc[0]
         out.append(f"{first.congress}: {cell_label(lead)} {part_value(lead)} {base_text(lead)}")
-    return "; ".join(out) + ". " + basis_text(parts, parts.attrs.get("measure", "count")).split(" Hatched")[0]
+    return "; ".join(out) + ". " + basis_text(parts, parts.attrs.get("measure", "count"), hatched=False)
 
 
 def table(parts: pd.DataFrame) -> pd.DataFrame:
@@ -443,8 +474,9 @@ def table(parts: pd.DataFrame) -> pd.DataFrame:
     out = part_table(listed)
     if out.empty:
         return out
-    out.insert(0, "Congress", list(listed.congress))
-    out["Part"] = [cell_label(r) if not r.gap else out.Part.iloc[i] for i, (_, r) in enumerate(listed.iterrows())]
+    part = _("Part")
+    out.insert(0, _("Congress"), list(listed.congress))
+    out[part] = [cell_label(r) if not r.gap else out[part].iloc[i] for i, (_i, r) in enumerate(listed.iterrows())]
     return out
 
 

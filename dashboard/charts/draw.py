@@ -179,11 +179,21 @@ def across_rows(names: Iterable[str], size: Size) -> int:
     by side, else rows in which plotly.js gives every entry the widest one's width."""
     names = list(names)
     room = size.across(wide=True) - 60
-    if sum(len(n) * size.text(size.font - 3) * 0.55 + 40 for n in names) <= room:
+    if sum(chars(n) * size.text(size.font - 3) * 0.55 + 40 for n in names) <= room:
         return 1 if names else 0  # one row holds them all, each as wide as its own name
-    entry = max((len(n) for n in names), default=0) * size.text(size.font - 3) * 0.58 + 48
+    entry = max((chars(n) for n in names), default=0) * size.text(size.font - 3) * 0.58 + 48
     per_row = max(1, int(room // entry))
     return -(-len(names) // per_row)
+
+
+CYRILLIC_WIDTH = 1.12
+"""How much wider a Cyrillic letter runs than the average Latin one in the charts' type (DejaVu Sans)."""
+
+
+def chars(text: str) -> float:
+    """A text's width in average Latin characters, which the layout's estimates of widths count in."""
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    return len(text) + cyrillic * (CYRILLIC_WIDTH - 1)
 
 
 def legend_room(items: int) -> int:
@@ -199,7 +209,7 @@ def heading_font(size: Size) -> int:
 def end_label_width(end_labels: Iterable[str], size: Size) -> float:
     """The width the widest line of the bars' end labels needs beside its bar."""
     lines = [line for label in end_labels for line in label.split("<br>")]
-    return max((len(line) for line in lines), default=0) * size.font * 0.6 + 24
+    return max((chars(line) for line in lines), default=0) * size.font * 0.6 + 24
 
 
 def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size, wide: bool = False) -> float:
@@ -212,7 +222,7 @@ def value_axis_end(peak: float, end_labels: Iterable[str], left: int, size: Size
 
 def label_margin(labels: Iterable[str], size: Size) -> int:
     """The left margin that fits the longest line of the category labels."""
-    longest = max((len(line) for label in labels for line in label.split("<br>")), default=0)
+    longest = max((chars(line) for label in labels for line in label.split("<br>")), default=0)
     return round(longest * size.font * 0.58) + 24
 
 
@@ -233,10 +243,11 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
 
 
 def when(moment: object) -> str:
-    """When a count holds, in words: "at the opening", "at the close", or the source's own words."""
+    """When a count holds, in words: "at the opening", "at the close", or the records' words for it ("as of
+    8 November"), in the current language."""
     if not isinstance(moment, str):
         return ""
-    return {"opening": _("at the opening"), "close": _("at the close")}.get(moment, moment)
+    return {"opening": _("at the opening"), "close": _("at the close")}.get(moment) or _(moment)
 
 
 TITLE_LIFT = 0.7

@@ -14,9 +14,10 @@ from dashboard.breakdowns import GAP_ID
 from dashboard.charts.base import default_parts, with_sources
 from dashboard.charts.draw import across_row, across_rows
 from dashboard.frames import Frames
+from dashboard.i18n import N_, _, current, ngettext, number
 from dashboard.style import Size, party_rank
 
-NO_PARTY_DATA = "No party composition was found in the sources read."
+NO_PARTY_DATA = N_("No party composition was found in the sources read.")
 
 
 def party_rows(frames: Frames, congress_ids: list[str]) -> pd.DataFrame:
@@ -43,7 +44,7 @@ def party_rows(frames: Frames, congress_ids: list[str]) -> pd.DataFrame:
         head["lists"] = int(lists)
         parts = default_parts(frames, congress_id, "party")
         if parts.empty:
-            reason = reasons.get(congress_id, NO_PARTY_DATA)
+            reason = reasons.get(congress_id, _(NO_PARTY_DATA))
             out.append(pd.DataFrame([head | {"status": "not recorded", "reason": reason, "gap": False}]))
             continue
         parts = parts.assign(**head, status="listed", reason=None)
@@ -65,9 +66,10 @@ def lineage_order(rows: pd.DataFrame) -> list[str]:
 
 def cell_label(row: pd.Series) -> str:
     """A party's name in one congress: the source's word, with the official name of the time where the
-    party was renamed ('Bolsheviks (RCP(b))')."""
+    party was renamed ('Bolsheviks (RCP(b))'; in Russian, the Russian name of the time, 'Большевики (РКП(б))')."""
     if isinstance(row.name_of_time, str):
-        return f"{row.label} ({row.name_of_time})"
+        named = row.name_of_time_original if current() == "ru" and isinstance(row.name_of_time_original, str) else None
+        return f"{row.label} ({named or row.name_of_time})"
     return str(row.label)
 
 
@@ -102,5 +104,8 @@ def left_out(smaller: list[str], where: str, what: str, key: str = "legend") -> 
     """The note naming how many groups a slide's legend (or `key`) leaves out, and where to find them."""
     if not smaller:
         return ""
-    groups = f"{len(smaller)} smaller groups, under {LEGEND_SHARE:.0f} % {where}"
-    return f" {groups}, are not in the {key}: hover {what} to name them."
+    return " " + ngettext(
+        "{n} smaller group, under {least} % {where}, is not in the {key}: hover {what} to name it.",
+        "{n} smaller groups, under {least} % {where}, are not in the {key}: hover {what} to name them.",
+        len(smaller),
+    ).format(n=len(smaller), least=number(LEGEND_SHARE), where=where, key=key, what=what)

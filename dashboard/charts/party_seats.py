@@ -23,11 +23,11 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import finish, legend_room, source_line, when, wrap
+from dashboard.charts.draw import chars, finish, legend_room, source_line, when, wrap
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_, _, ngettext, number
+from dashboard.i18n import N_, _, in_sentence, ngettext, number
 from dashboard.style import THEMES, Size, Style, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import SUM_OF_PARTS, count, missing
@@ -90,7 +90,7 @@ def ring_count(seats: int) -> int:
     return max(1, math.ceil(math.sqrt(2 * seats * (1 - INNER) / (math.pi * (1 + INNER)))))
 
 
-def hall_radius(size: Size, key: int = 0) -> float:
+def hall_radius(size: Size, key: float = 0) -> float:
     """The hall's outer radius in pixels: set by the plot's height or width (the legend, whose longest entry
     is `key` characters, takes the right), whichever is tighter."""
     width = size.across(wide=True)
@@ -111,12 +111,12 @@ def well_print(size: Size) -> int:
     return size.text(size.font * 1.2 * 0.7)
 
 
-def well_width(size: Size, key: int = 0) -> int:
+def well_width(size: Size, key: float = 0) -> int:
     """How many characters of the well's small print fit a line inside the inner ring."""
     return max(10, min(22, int(2 * INNER * hall_radius(size, key) * 0.85 / (well_print(size) * 0.6))))
 
 
-def marker_size(seats: int, size: Size, key: int = 0) -> float:
+def marker_size(seats: int, size: Size, key: float = 0) -> float:
     """The diameter of a seat mark, in pixels, that keeps neighbouring seats apart (`key`: the legend's
     longest entry, in characters)."""
     radius = hall_radius(size, key)
@@ -138,7 +138,7 @@ def seat_groups(parts: pd.DataFrame, theme: str = "light") -> list[Group]:
                 _group(
                     child,
                     int(child["count"]),
-                    _("of whom {part}").format(part=child.label),
+                    _("of whom {part}").format(part=in_sentence(child.label)),
                     10 * rank + 1,
                     theme,
                     part.label,
@@ -180,7 +180,7 @@ def hall_words(parts: pd.DataFrame) -> tuple[str, str]:
     return count(first.base_count, first.base_approximate), _(WELL_WORDS.get(first.base, first.base)) + moment
 
 
-def words_in_well(words: str, size: Size, key: int = 0) -> bool:
+def words_in_well(words: str, size: Size, key: float = 0) -> bool:
     """Whether what the hall counts fits its well under the number: wide enough, in two lines at most (a third
     would rise into the seats), and low enough that the number's corners stay clear of the inner ring;
     otherwise it goes under the hall."""
@@ -190,7 +190,7 @@ def words_in_well(words: str, size: Size, key: int = 0) -> bool:
     return width >= SHORT_WELL and lines <= 2 and high <= WELL_HEIGHT * INNER * hall_radius(size, key)
 
 
-def well(number: str, words: str, size: Size, key: int = 0) -> tuple[str, str | None]:
+def well(number: str, words: str, size: Size, key: float = 0) -> tuple[str, str | None]:
     """The hall's well, '649' over 'delegates, voting right not stated' in its small print, and None; or,
     where the well is too small for the words, the number alone, in the chart's own type so that its corners
     stay clear of the inner ring, and the words for under the hall."""
@@ -213,7 +213,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     whole = int(parts[parts.level == 0]["count"].sum())
     xy = seat_positions(whole)
     groups = seat_groups(parts, theme)
-    key = max(len(group.label) for group in groups)
+    key = max(chars(group.label) for group in groups)
     marker = marker_size(whole, size, key)
     fig = go.Figure()
     start = 0

@@ -13,15 +13,15 @@ from dashboard.charts.base import Chart, base_text, context, part_share, part_ta
 from dashboard.charts.draw import finish, legend_room, side_legend, source_line
 from dashboard.charts.parties import cell_label, left_out, lineage_order, party_rows, slide_legend
 from dashboard.frames import Frames
-from dashboard.i18n import N_
+from dashboard.i18n import N_, _, date, in_sentence, ngettext
 from dashboard.style import GAP_COLOUR, Size, Style, party_colour
 from dashboard.urls import State
 from dashboard.wording import count, missing
 
 TITLE = N_("Party shares at every congress, 1917–1937")
-SERIES = {"all-russian": "All-Russian Congresses (Soviet Russia)", "all-union": "All-Union Congresses (USSR)"}
+SERIES = {"all-russian": N_("All-Russian Congresses (Soviet Russia)"), "all-union": N_("All-Union Congresses (USSR)")}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
-NO_SHARES = "Counts with no total: no shares can be taken."
+NO_SHARES = N_("Counts with no total: no shares can be taken.")
 
 
 def rows(frames: Frames, view: State) -> pd.DataFrame:
@@ -30,12 +30,12 @@ def rows(frames: Frames, view: State) -> pd.DataFrame:
     congresses = frames.congresses.sort_values("start_ns")
     if not view.present:
         return context(
-            party_rows(frames, list(congresses.congress_id)), "Every Congress of Soviets in the records, 1917–1937"
+            party_rows(frames, list(congresses.congress_id)), _("Every Congress of Soviets in the records, 1917–1937")
         )
     series = list(SERIES)[min(view.slide or 1, len(SERIES)) - 1]
     mine = congresses[congresses.series == series]
     years = f"{mine.start_ns.min():%Y}–{mine.start_ns.max():%Y}"
-    return context(party_rows(frames, list(mine.congress_id)), f"{SERIES[series]}, {years}")
+    return context(party_rows(frames, list(mine.congress_id)), f"{_(SERIES[series])}, {years}")
 
 
 def tick(row: pd.Series, size: Size, short_year: bool = False, stacked: bool = False) -> str:
@@ -43,14 +43,14 @@ def tick(row: pd.Series, size: Size, short_year: bool = False, stacked: bool = F
     in large type, or where the bars stand too close for 'Jun 1917' (`stacked`), the month and the year on
     lines of their own (the year as ’17 where the bars stand closer still); on a phone, the number and the
     year on one line, to stand upright."""
-    number = ROMAN[int(row.ordinal) - 1]
+    number, month = ROMAN[int(row.ordinal) - 1], date(row.date_given, "month-name-short")
     if size.narrow:
         return f"{number} · {row.date_given:%Y}"
     if short_year:
-        return f"{number}<br>{row.date_given:%b}<br>’{row.date_given:%y}"
+        return f"{number}<br>{month}<br>’{row.date_given:%y}"
     if size.font >= 24 or size.fit or stacked:
-        return f"{number}<br>{row.date_given:%b}<br>{row.date_given:%Y}"
-    return f"{number}<br>{row.date_given:%b %Y}"
+        return f"{number}<br>{month}<br>{row.date_given:%Y}"
+    return f"{number}<br>{month} {row.date_given:%Y}"
 
 
 def _tick_font(size: Size, spacing: float | None = None) -> int:
@@ -59,11 +59,11 @@ def _tick_font(size: Size, spacing: float | None = None) -> int:
 
 
 def _why_none(r: pd.Series) -> str:
-    return r.reason if r.status != "listed" else NO_SHARES
+    return r.reason if r.status != "listed" else _(NO_SHARES)
 
 
 def _hover(r: pd.Series) -> str:
-    within = f", within the {r.within}" if isinstance(r.within, str) else ""
+    within = ", " + _("within the {party}").format(party=in_sentence(r.within)) if isinstance(r.within, str) else ""
     count_text = "" if missing(r["count"]) else f" ({part_value(r)})"
     return (
         f"<b>{html.escape(r.congress)}</b><br>{html.escape(cell_label(r) + within)}: "
@@ -94,7 +94,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         rows=len(drawn),
         cols=1,
         vertical_spacing=0.3 if size.narrow or size.font >= 24 else 0.2,
-        subplot_titles=[SERIES[series] for series in drawn] if len(drawn) > 1 else None,
+        subplot_titles=[_(SERIES[series]) for series in drawn] if len(drawn) > 1 else None,
     )
     fig.update_annotations(font={"size": size.text(size.font - 1)}, xanchor="left", x=0, yshift=12)
     shares = parts[(parts.status == "listed") & parts.share.notna()]
@@ -108,13 +108,13 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             if here.empty:
                 continue
             rest = []
-            for _, r in here.iterrows():
+            for _i, r in here.iterrows():
                 children = shares[(shares.congress_id == r.congress_id) & (shares.within == r.part_id)]
                 rest.append(float(r.share) - float(children.share.sum()))
             first = here.iloc[0]
             fig.add_trace(
                 go.Bar(
-                    x=[tick(r, size, short, stacked) for _, r in here.iterrows()],
+                    x=[tick(r, size, short, stacked) for _i, r in here.iterrows()],
                     y=rest,
                     name=str(first.row_label),
                     legendgroup=key,
@@ -125,7 +125,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                     },
                     customdata=list(here.congress_id),
                     meta={"part_id": key},
-                    hovertext=[_hover(r) for _, r in here.iterrows()],
+                    hovertext=[_hover(r) for _i, r in here.iterrows()],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ),
                 **_cell(number),
@@ -137,9 +137,9 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                x=[tick(r, size, short, stacked) for _, r in here.iterrows()],
+                x=[tick(r, size, short, stacked) for _i, r in here.iterrows()],
                 y=[100] * len(here),
-                name="No party shares in the sources",
+                name=_("No party shares in the sources"),
                 legendgroup="no-data",
                 showlegend="no-data" not in shown,
                 customdata=list(here.congress_id),
@@ -150,7 +150,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                     "pattern": {"shape": "x", "fgcolor": GAP_COLOUR, "size": 8},
                 },
                 hovertext=[
-                    f"<b>{html.escape(r.congress)}</b><br>{html.escape(_why_none(r))}" for _, r in here.iterrows()
+                    f"<b>{html.escape(r.congress)}</b><br>{html.escape(_why_none(r))}" for _i, r in here.iterrows()
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
             ),
@@ -159,7 +159,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
         shown.add("no-data")
     order = parts.drop_duplicates("congress_id")
     for number, series in enumerate(drawn, 1):
-        ticks = [tick(r, size, short, stacked) for _, r in order[order.series == series].iterrows()]
+        ticks = [tick(r, size, short, stacked) for _i, r in order[order.series == series].iterrows()]
         fig.update_xaxes(
             type="category",
             categoryorder="array",
@@ -178,7 +178,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     across, smaller = slide_legend(fig, parts, size) if slide else (0, [])
     return finish(
         fig,
-        title=TITLE,
+        title=_(TITLE),
         subtitle=parts.attrs["subtitle"],
         sources=source_line(shares.source, style.link, style.retrieved),
         size=size,
@@ -200,39 +200,52 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
 
 def slide_basis(smaller: list[str]) -> str:
     """A slide's short note under the bars: what a bar is, the patterns, and the groups its legend leaves out."""
-    text = "Each bar: shares of its own congress's base. Hatched: not accounted for in the source."
-    return text + " Cross-hatched: no party shares in the sources." + left_out(smaller, "at every congress", "a bar")
+    text = _("Each bar: shares of its own congress's base. Hatched: not accounted for in the source.")
+    return (
+        text
+        + " "
+        + _("Cross-hatched: no party shares in the sources.")
+        + left_out(smaller, _("at every congress"), _("a bar"))
+    )
 
 
 def basis_text(parts: pd.DataFrame) -> str:
     """Each bar's base, and how to read the bars."""
     firsts = parts[parts.status == "listed"].drop_duplicates("congress_id")
     groups: dict[str, list[str]] = {}
-    for _, r in firsts[firsts.share.notna()].iterrows():
-        words = {"full-vote": "delegates with full vote", "all": "all delegates"}.get(r.population, "not stated")
-        mark = ROMAN[int(r.ordinal) - 1] + ("" if r.series == "all-russian" else " (USSR)")
-        groups.setdefault(words, []).append(mark)
+    for _i, r in firsts[firsts.share.notna()].iterrows():
+        words = {"full-vote": N_("delegates with full vote"), "all": N_("all delegates")}.get(r.population)
+        mark = ROMAN[int(r.ordinal) - 1] + ("" if r.series == "all-russian" else " " + _("(USSR)"))
+        groups.setdefault(_(words or N_("not stated")), []).append(mark)
     bases = "; ".join(f"{words}: {', '.join(marks)}" for words, marks in groups.items())
-    return (
-        f"Each bar is a share of its own congress's base ({bases}). Congresses are evenly spaced, with their dates "
+    return _(
+        "Each bar is a share of its own congress's base ({bases}). Congresses are evenly spaced, with their dates "
         "under the bars. Hatched: no party shares in the sources. Click a bar to open that congress."
-    )
+    ).format(bases=bases)
 
 
 def summary(parts: pd.DataFrame) -> str:
     """The multi-party congresses and the one-party ones, in numbers."""
     firsts = parts[parts.status == "listed"]
     communist = firsts[(firsts.lineage_id == "communist-party") & firsts.share.notna()]
-    text = f"Party shares at every congress with a party composition: {parts.attrs['subtitle']}."
+    text = _("Party shares at every congress with a party composition: {which}.").format(which=parts.attrs["subtitle"])
     if not communist.empty:
         first, last = communist.iloc[0], communist.iloc[-1]
-        text += (
-            f" The Bolsheviks / Communists go from {part_share(first)} at the {first.congress} "
-            f"to {part_share(last)} at the {last.congress}."
-        )
+        text += " " + _(
+            "The Bolsheviks / Communists go from {first_share} at the {first} to {last_share} at the {last}."
+        ).format(first_share=part_share(first), first=first.congress, last_share=part_share(last), last=last.congress)
     missing_ones = parts.drop_duplicates("congress_id")
     gaps = missing_ones[~missing_ones.congress_id.isin(firsts[firsts.share.notna()].congress_id)]
-    return text + f" {count(len(gaps))} congresses have no party shares in the sources read."
+    n = len(gaps)
+    return (
+        text
+        + " "
+        + ngettext(
+            "{n} congress has no party shares in the sources read.",
+            "{n} congresses have no party shares in the sources read.",
+            n,
+        ).format(n=count(n))
+    )
 
 
 def table(parts: pd.DataFrame) -> pd.DataFrame:
@@ -241,7 +254,7 @@ def table(parts: pd.DataFrame) -> pd.DataFrame:
     out = part_table(listed)
     if out.empty:
         return out
-    out.insert(0, "Congress", list(listed.congress))
+    out.insert(0, _("Congress"), list(listed.congress))
     return out
 
 

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import party_seats
 from dashboard.charts.base import Chart, context, subtitle, with_sources
-from dashboard.charts.draw import finish, legend_room, source_line, wrap
+from dashboard.charts.draw import chars, finish, legend_room, source_line, wrap
 from dashboard.charts.votes import part_words
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
@@ -186,7 +186,7 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
     size, theme = style.size, style.theme
     whole = int(hall["count"].sum())
     xy = party_seats.seat_positions(whole)
-    key = max(len(f"{row.label}: {count(row['count'])}") for _index, row in hall.iterrows())
+    key = max(chars(f"{row.label}: {count(row['count'])}") for _index, row in hall.iterrows())
     marker = party_seats.marker_size(whole, size, key)
     inside = hall[hall.part != OUTSIDE]
     first = hall.attrs.get("first_seat", 0)

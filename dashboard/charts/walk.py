@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.breakdowns import GAP_ID
+from dashboard.breakdowns import GAP_ID, GAP_LABEL
 from dashboard.charts.base import base_text, part_count, part_share, part_value
+from dashboard.i18n import N_, _, in_sentence
 from dashboard.wording import missing
 
 Step = dict
 """{"say": words, "match": {meta key: [values]} or None, "steps": [deeper steps]}"""
-KEYS = "→ and ← move, ↓ goes deeper, ↑ back, Esc leaves."
+KEYS = N_("→ and ← move, ↓ goes deeper, ↑ back, Esc leaves.")
 
 
 def step(say: str, match: dict | None = None, steps: Iterable[Step] = ()) -> Step:
@@ -30,20 +31,20 @@ def walk(label: str, steps: list[Step]) -> dict:
     """A chart's walk: its label (the focusable region's name) and its top-level steps, each told its
     place among them ("2 of 6")."""
     for number, top in enumerate(steps, start=1):
-        top["say"] += f" {number} of {len(steps)}."
-    return {"label": f"{label} {KEYS}", "steps": steps}
+        top["say"] += " " + _("{number} of {steps}.").format(number=number, steps=len(steps))
+    return {"label": f"{label} {_(KEYS)}", "steps": steps}
 
 
 def source_words(row: pd.Series, match: dict | None) -> list[Step]:
     """The detail every number has: how it was worked out, the source's note, and its words."""
     out = []
     if isinstance(row.get("derived"), str):
-        out.append(step(f"Worked out: {row.derived}.", match))
+        out.append(step(_("Worked out: {how}.").format(how=row.derived), match))
     if isinstance(row.get("note"), str):
-        out.append(step(f"Note: {row.note}", match))
+        out.append(step(_("Note: {note}").format(note=row.note), match))
     if isinstance(row.get("excerpt"), str):
-        source = row.source if isinstance(row.get("source"), str) else "the source"
-        out.append(step(f"{source}, in its own words: “{row.excerpt}”", match))
+        source = row.source if isinstance(row.get("source"), str) else _("the source")
+        out.append(step(_("{source}, in its own words: “{words}”").format(source=source, words=row.excerpt), match))
     return out
 
 
@@ -52,8 +53,8 @@ def part_say(part: pd.Series) -> str:
     Source: Marxists Internet Archive.'"""
     value = part_value(part) if missing(part["count"]) else part_count(part, long=True)
     share = "" if missing(part.share) or missing(part["count"]) else f", {part_share(part, long=True)}"
-    name = "Not accounted for in the source" if part.part_id == GAP_ID else part.label
-    source = f" Source: {part.source}." if isinstance(part.get("source"), str) else ""
+    name = _(GAP_LABEL) if part.part_id == GAP_ID else part.label
+    source = " " + _("Source: {source}").format(source=part.source) + "." if isinstance(part.get("source"), str) else ""
     return f"{name}: {value} {base_text(part)}{share}.{source}"
 
 
@@ -69,11 +70,11 @@ def breakdown_steps(parts: pd.DataFrame, order: list[str] | None = None, key: di
         match = {**(key or {}), "part_id": [part_id, *children.part_id]}
         deeper = [
             step(
-                f"Of whom {child.label}: " + part_say(child).split(": ", 1)[1],
+                _("Of whom {part}:").format(part=in_sentence(child.label)) + " " + part_say(child).split(": ", 1)[1],
                 {**(key or {}), "part_id": [child.part_id]},
                 source_words(child, {**(key or {}), "part_id": [child.part_id]}),
             )
-            for _, child in children.iterrows()
+            for _i, child in children.iterrows()
         ]
         out.append(step(part_say(part), match, [*deeper, *source_words(part, match)]))
     return out
