@@ -82,7 +82,9 @@ def reference(source: Any) -> str:
     elif _given(source, "copy_of"):
         text += _(", a copy of {address}").format(address=_given(source, "copy_of"))
     accessed = _given(source, "accessed")
-    return text + (". " + _("Accessed {day}.").format(day=day(accessed)) if accessed else ".")
+    if accessed:
+        text += ". " + _("Accessed {day}").format(day=day(accessed))
+    return text if text.endswith(".") else text + "."  # a Russian day ends in 'г.' already
 
 
 def _unique(items: Iterable[str]) -> list[str]:

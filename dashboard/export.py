@@ -38,7 +38,7 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.citation import day
 from dashboard.datapackage import frame_csv, write_package
 from dashboard.frames import Frames
-from dashboard.i18n import DEFAULT, _
+from dashboard.i18n import DEFAULT, _, ngettext
 from dashboard.style import PRESENTATION, PRESETS, Size, Style
 from dashboard.urls import PATTERN, State, congress_search, param, parse_search
 
@@ -336,14 +336,25 @@ def slide_pack(
     fmt, preset, link = check_format(fmt, IMAGE_FORMATS), check_preset(preset), check_link(link)
     row = congress_row(frames, congress_id)
     size = PRESETS[preset]
-    pixels = f"{size.width * PNG_SCALE}×{size.height * PNG_SCALE} pixels" if fmt == "png" else "vector"
+    pixels = (
+        _("{width}×{height} pixels").format(width=size.width * PNG_SCALE, height=size.height * PNG_SCALE)
+        if fmt == "png"
+        else _("vector")
+    )
     drawn = drawn_charts(frames, congress_id)
+    slides = ngettext(
+        "Slides: {n} chart, {format}, {preset} size {width}×{height} ({pixels}).",
+        "Slides: {n} charts, {format}, {preset} size {width}×{height} ({pixels}).",
+        len(drawn),
+    )
     readme = [
         f"{row['name']}, {row.dates_text}",
-        f"Slides: {len(drawn)} charts, {fmt.upper()}, {preset} size {size.width}×{size.height} ({pixels}).",
-        *([f"Dashboard: {link}"] if link else []),
+        slides.format(
+            n=len(drawn), format=fmt.upper(), preset=preset, width=size.width, height=size.height, pixels=pixels
+        ),
+        *([_("Dashboard: {address}").format(address=link)] if link else []),
         "",
-        "Files",
+        _("Files"),
     ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -351,12 +362,20 @@ def slide_pack(
             name = chart_filename(congress_id, chart_id, fmt, preset)
             archive.writestr(name, chart_image(frames, chart_id, congress_id, fmt, preset, link))
             cited = ", ".join(chart_sources(frames, [chart_id], congress_id).cite_as)
-            readme.append(f"- {name}: {charts.chart(chart_id).title}. Sources: {cited}.")
+            readme.append(
+                "- "
+                + _("{file}: {chart}. Sources: {sources}.").format(
+                    file=name, chart=_(charts.chart(chart_id).title), sources=cited
+                )
+            )
         view = State(congress_id=congress_id)
         for c in charts.CHARTS:
             if c.id not in drawn:
-                readme.append(f"- No {c.title.lower()} slide: {c.rows(frames, view).attrs['missing']}")
-        readme += ["", "Sources", *_source_entries(chart_sources(frames, drawn, congress_id)), ""]
+                said = _("No {chart} slide: {why}").format(
+                    chart=_(c.title).lower(), why=c.rows(frames, view).attrs["missing"]
+                )
+                readme.append(f"- {said}")
+        readme += ["", _("Sources"), *_source_entries(chart_sources(frames, drawn, congress_id)), ""]
         archive.writestr("README.txt", "\n".join(readme))
     return buffer.getvalue()
 

@@ -29,6 +29,7 @@ from dashboard.export import (
     resolve_congress,
 )
 from dashboard.frames import KEY_NUMBERS, Frames
+from dashboard.i18n import _, ngettext
 from dashboard.style import PRESETS
 from dashboard.table_pages import table_pages, text_page
 from dashboard.urls import State
@@ -40,12 +41,17 @@ MAX_SOURCES = 6
 
 
 def _said(n: pd.Series) -> str:
-    """A delegate count in words: 'About 1,090', 'More than 1,500'."""
-    return count(int(n.value), bool(n.approximate), n.bound, long=True).capitalize()
+    """A delegate count in words: 'about 1,090', 'more than 1,500'."""
+    return count(int(n.value), bool(n.approximate), n.bound, long=True)
 
 
 def _moment(n: pd.Series) -> str:
     return f" {when(n.moment)}" if pd.notna(n.moment) else ""
+
+
+def _first_up(text: str) -> str:
+    """A sentence with its first letter a capital ('About 1,090 delegates…')."""
+    return text[:1].upper() + text[1:]
 
 
 def _sentence_sources(frames: Frames, congress_id: str) -> list[tuple[str, list[str]]]:
@@ -53,9 +59,12 @@ def _sentence_sources(frames: Frames, congress_id: str) -> list[tuple[str, list[
     c = congress_row(frames, congress_id)
     out: list[tuple[str, list[str]]] = []
     dates = frames.dates[(frames.dates.congress_id == congress_id) & frames.dates.is_default].iloc[0]
-    where = f" in {c.place}" + (f" ({c.venue})" if pd.notna(c.venue) else "") if pd.notna(c.place) else ""
+    place = c.place + (f" ({c.venue})" if pd.notna(c.venue) else "") if pd.notna(c.place) else None
+    where = _(" in {place}").format(place=place) if place else ""
     ids = [dates.source_id] + ([c.place_source_id] if pd.notna(c.place_source_id) else [])
-    out.append((f"The {c['name']} met{where}, {dates.text}.", ids))
+    out.append(
+        (_("The {congress} met{where}, {dates}.").format(congress=c["name"], where=where, dates=dates.text), ids)
+    )
     numbers = frames.numbers[(frames.numbers.congress_id == congress_id) & frames.numbers.is_default]
     claims = {
         f: numbers[numbers.field == f].iloc[0]
@@ -65,33 +74,37 @@ def _sentence_sources(frames: Frames, congress_id: str) -> list[tuple[str, list[
     if claims:
         total, voting = claims.get("delegates.total"), claims.get("delegates.voting")
         if total is not None and voting is not None:
-            text = (
-                f"{_said(total)} delegates attended{_moment(total)}; "
-                f"{_said(voting).lower()} had a full vote{_moment(voting)}."
+            text = _("{total} delegates attended{when}; {voting} had a full vote{when_voting}.").format(
+                total=_said(total), when=_moment(total), voting=_said(voting), when_voting=_moment(voting)
             )
         elif total is not None:
-            text = f"{_said(total)} delegates attended{_moment(total)}."
+            text = _("{total} delegates attended{when}.").format(total=_said(total), when=_moment(total))
         else:
-            text = f"{_said(voting)} delegates had a full vote{_moment(voting)}; the sources read give no total."
-        out.append((text, [n.source_id for n in claims.values()]))
+            text = _("{voting} delegates had a full vote{when}; the sources read give no total.").format(
+                voting=_said(voting), when=_moment(voting)
+            )
+        out.append((_first_up(text), [n.source_id for n in claims.values()]))
     view = State(congress_id=congress_id)
     for chart_id in ("party-seats", "party-bars"):
         rows = chart(chart_id).rows(frames, view)
         if not rows.empty:
-            out.append((chart(chart_id).summary(rows).split(" Then:")[0], list(dict.fromkeys(rows.source_id))))
+            summary = chart(chart_id).summary(rows).split(_(" Then: {others}.").partition("{")[0])[0]
+            out.append((summary, list(dict.fromkeys(rows.source_id))))
             break
     votes = chart("votes").rows(frames, view)
     if not votes.empty:
-        out.append(("Votes: " + chart("votes").summary(votes), list(dict.fromkeys(votes[votes.is_default].source_id))))
+        said = _("Votes: {votes}").format(votes=chart("votes").summary(votes))
+        out.append((said, list(dict.fromkeys(votes[votes.is_default].source_id))))
     decisions = frames.decisions[frames.decisions.congress_id == congress_id]
     if not decisions.empty:
         titles = [d.title for d in decisions.itertuples()][:4]
-        out.append(("It decided on: " + "; ".join(titles) + ".", list(dict.fromkeys(decisions.source_id[:4]))))
+        said = _("It decided on: {decisions}.").format(decisions="; ".join(titles))
+        out.append((said, list(dict.fromkeys(decisions.source_id[:4]))))
     bodies = frames.bodies[(frames.bodies.congress_id == congress_id) & frames.bodies.members.notna()]
     for b in bodies.itertuples():
-        out.append(
-            (f"It elected the {b.name}, of {count(b.members, bool(b.members_approximate))} members.", [b.source_id])
-        )
+        members = int(b.members)
+        said = ngettext("It elected the {body}, of {n} member.", "It elected the {body}, of {n} members.", members)
+        out.append((said.format(body=b.name, n=count(members, bool(b.members_approximate))), [b.source_id]))
     return out
 
 
@@ -115,8 +128,8 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
     names = (sources.loc[s].cite_as for s in order)
     page = text_page(
         subtitle(frames, congress_id),
-        "Key facts",
-        [("In a few sentences", numbered), ("Main sources", main)],
+        _("Key facts"),
+        [(_("In a few sentences"), numbered), (_("Main sources"), main)],
         size,
         source_line(names, link, day(dt.date.today()) if link else None),
     )
@@ -138,25 +151,29 @@ def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str
     facts = []
     dates = frames.dates[frames.dates.congress_id == congress_id]
     for d in dates.itertuples():
-        label = "Dates" if d.is_default else "Dates (sources differ)"
+        label = _("Dates") if d.is_default else _("Dates (sources differ)")
         text = d.text + (f" ({d.label})" if pd.notna(d.label) else "")
         facts.append((label, text, _cite(sources, d.source_id, d.excerpt), d.source_id))
     if pd.notna(row.place):
-        facts.append(("Place", row.place + (f", {row.venue}" if pd.notna(row.venue) else ""), "", None))
+        facts.append((_("Place"), row.place + (f", {row.venue}" if pd.notna(row.venue) else ""), "", None))
     numbers = frames.numbers[frames.numbers.congress_id == congress_id]
     for field, label in KEY_NUMBERS.items():
         for n in numbers[numbers.field == field].itertuples():
             value = count(int(n.value), bool(n.approximate), n.bound) + (
                 f" ({when(n.moment)})" if pd.notna(n.moment) else ""
             )
-            fact = label if n.is_default else f"{label} (sources differ)"
+            fact = _(label) if n.is_default else _("{fact} (sources differ)").format(fact=_(label))
             facts.append((fact, value, _cite(sources, n.source_id, n.excerpt), n.source_id))
     for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples():
-        size = "size not recorded in the sources" if pd.isna(b.members) else f"{count(b.members)} members"
-        facts.append(("Elected", f"{b.name}: {size}", _cite(sources, b.source_id, b.excerpt), b.source_id))
+        size = (
+            _("size not recorded in the sources")
+            if pd.isna(b.members)
+            else ngettext("{n} member", "{n} members", int(b.members)).format(n=count(b.members))
+        )
+        facts.append((_("Elected"), f"{b.name}: {size}", _cite(sources, b.source_id, b.excerpt), b.source_id))
     for d in frames.decisions[frames.decisions.congress_id == congress_id].itertuples():
         text = d.title + (f": {d.summary}" if pd.notna(d.summary) else "")
-        facts.append(("Decision", text, _cite(sources, d.source_id, d.excerpt), d.source_id))
+        facts.append((_("Decision"), text, _cite(sources, d.source_id, d.excerpt), d.source_id))
     return facts
 
 
@@ -171,8 +188,8 @@ def source_pack_pages(frames: Frames, congress_id: str, link: str | None = None)
     pages = table_pages(
         heading,
         "facts",
-        "Every fact, as each source gives it",
-        ("Fact", "As the sources give it", "Source and its words"),
+        _("Every fact, as each source gives it"),
+        (_("Fact"), _("As the sources give it"), _("Source and its words")),
         [f[:3] for f in facts],
         (0.2, 0.38, 0.42),
         size,
@@ -183,12 +200,12 @@ def source_pack_pages(frames: Frames, congress_id: str, link: str | None = None)
     pages += table_pages(
         heading,
         "sources",
-        "Sources",
-        ("Source", "Title and what it is", "Address"),
+        _("Sources"),
+        (_("Source"), _("Title and what it is"), _("Address")),
         _source_table(frames, congress_id),
         (0.18, 0.46, 0.36),
         size,
-        "Every source cited for this congress." + (f"<br>{html.escape(link)}" if link else ""),
+        _("Every source cited for this congress.") + (f"<br>{html.escape(link)}" if link else ""),
     )
     return pages
 
@@ -236,10 +253,10 @@ def pages_pdf(pages: list[tuple[str, go.Figure]], title: str) -> bytes:
 def handout_pdf(frames: Frames, congress_id: str, link: str | None = None) -> bytes:
     """The handout as an A4 landscape PDF of at most two pages."""
     name = congress_row(frames, resolve_congress(frames, congress_id))["name"]
-    return pages_pdf(handout_pages(frames, congress_id, link), f"{name}: handout")
+    return pages_pdf(handout_pages(frames, congress_id, link), _("{congress}: handout").format(congress=name))
 
 
 def source_pack_pdf(frames: Frames, congress_id: str, link: str | None = None) -> bytes:
     """The source pack as an A4 landscape PDF: every fact, chart and source."""
     name = congress_row(frames, resolve_congress(frames, congress_id))["name"]
-    return pages_pdf(source_pack_pages(frames, congress_id, link), f"{name}: source pack")
+    return pages_pdf(source_pack_pages(frames, congress_id, link), _("{congress}: source pack").format(congress=name))

@@ -9,7 +9,9 @@ import math
 
 import plotly.graph_objects as go
 
+from dashboard.charts.draw import chars as draw_chars
 from dashboard.charts.draw import finish
+from dashboard.i18n import _
 from dashboard.style import THEMES, Size
 
 
@@ -86,7 +88,7 @@ def table_pages(
             f"{name}-{n}",
             _page(
                 subtitle,
-                title + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else ""),
+                title + (" (" + _("{n} of {pages}").format(n=n, pages=len(chunks)) + ")" if len(chunks) > 1 else ""),
                 header,
                 chunk,
                 widths,
@@ -144,7 +146,16 @@ def text_pages(
         used += height
     count = len(pages)
     return [
-        (f"{name}-{n}", text_page(subtitle, title + (f" ({n} of {count})" if count > 1 else ""), page, size, sources))
+        (
+            f"{name}-{n}",
+            text_page(
+                subtitle,
+                title + (" (" + _("{n} of {pages}").format(n=n, pages=count) + ")" if count > 1 else ""),
+                page,
+                size,
+                sources,
+            ),
+        )
         for n, page in enumerate(pages, 1)
     ]
 
@@ -173,12 +184,24 @@ def text_page(subtitle: str, title: str, sections: Sections, size: Size, sources
     return finish(fig, title=title, subtitle=subtitle, sources=sources, size=size)
 
 
+ADDRESS_SHARE = 0.8
+"""A word longer than a line (an address) is cut into pieces of this share of a line: its capitals, digits
+and '%' run wider than most letters."""
+
+
 def _wrapped(text: str, chars: int) -> str:
-    """Text wrapped at `chars` a line; a word longer than a line (an address) is cut into pieces."""
-    words = [w[i : i + chars] for w in text.split() for i in range(0, len(w), chars)]
+    """Text wrapped at `chars` a line, a Cyrillic letter counted a little wider than a Latin one; a word longer
+    than a line is cut into pieces, each on a line of its own but the last."""
+    piece = round(chars * ADDRESS_SHARE)
     out, line = [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > chars:
+    for word in text.split():
+        if len(word) > chars:
+            out += [line] if line else []
+            pieces = [word[i : i + piece] for i in range(0, len(word), piece)]
+            out += pieces[:-1]
+            line = pieces[-1]
+            continue
+        if line and draw_chars(line) + 1 + draw_chars(word) > chars:
             out.append(line)
             line = ""
         line = f"{line} {word}".strip()

@@ -20,6 +20,7 @@ from dashboard.citation import day
 from dashboard.export import HANDOUT_PRESET, ExportError, chart_figure, check_lesson, check_link, drawn_charts
 from dashboard.frames import Frames
 from dashboard.handout import pages_pdf
+from dashboard.i18n import DEFAULT, N_, _, current
 from dashboard.style import PRESETS
 from dashboard.table_pages import WRITE_HERE, text_pages
 from dashboard.urls import State
@@ -27,7 +28,7 @@ from dashboard.urls import State
 SLIDE_CHARTS = {1: ("party-seats", "party-bars"), 2: ("votes",), 3: ("delegate-types", "social"), 4: ()}
 """The charts each slide of a congress shows, by preference: the hall draws the first that has rows."""
 WRITING_LINES = 3
-ANSWER_KEY = "Answer key"
+ANSWER_KEY = N_("Answer key")
 
 
 def worksheet_filename(lesson_id: str) -> str:
@@ -50,7 +51,9 @@ def step_charts(frames: Frames, step: pd.Series) -> list[tuple[str, State]]:
 
 
 def _address(link: str | None, query: str) -> str | None:
-    """The dashboard's address `link` with a view's query ('lesson=…', 'congress=1&slide=3')."""
+    """The dashboard's address `link` with a view's query ('lesson=…', 'congress=1&slide=3'), in the current
+    language ('…&lang=ru')."""
+    query += "" if current() == DEFAULT else f"&lang={current()}"
     return check_link(f"{link.split('?')[0].rstrip('/')}/?{query}") if link else None
 
 
@@ -70,43 +73,53 @@ def worksheet_pages(frames: Frames, lesson_id: str, link: str | None = None) -> 
     shown: dict[tuple[str, State], str] = {}
     charts: list[tuple[str, go.Figure]] = []
     sections: list[tuple[str, list[str]]] = [
-        ("Name ______________________   Class ________   Date ________", [first.summary]),
+        (_("Name ______________________   Class ________   Date ________"), [first.summary]),
     ]
     answers: list[tuple[str, list[str]]] = []
     asked = 0
-    for _, step in steps.iterrows():
+    for _i, step in steps.iterrows():
         letters = []
         for key in step_charts(frames, step):
             if key not in shown:
                 shown[key] = string.ascii_uppercase[len(shown)]
                 fig = chart_figure(frames, key[0], key[1], size, _address(link, step.view))
-                fig.layout.title.text = fig.layout.title.text.replace("<b>", f"<b>Chart {shown[key]}: ", 1)
+                named = _("Chart {letter}: ").format(letter=shown[key])
+                fig.layout.title.text = fig.layout.title.text.replace("<b>", f"<b>{named}", 1)
                 charts.append((f"chart-{shown[key]}", fig))
             letters.append(shown[key])
-        named = ("Charts " if len(letters) > 1 else "Chart ") + " and ".join(letters)
+        named = (
+            _("Charts {letters}").format(letters=_(" and ").join(letters))
+            if len(letters) > 1
+            else _("Chart {letter}").format(letter="".join(letters))
+        )
         look = f" · {named}" if letters else ""
         paragraphs = [step.caption]
         if isinstance(step.question, str):
             asked += 1
-            ask = step.question.removeprefix("Predict:").strip()
+            predicts = step.question.startswith(("Predict:", _("Predict:")))
+            ask = step.question.removeprefix("Predict:").removeprefix(_("Predict:")).strip()
             ask = ask[:1].upper() + ask[1:]
-            predict = "Predict first, then check" if "Predict" in step.question else "Answer, then check"
-            after = f" ({predict} with {named}.)" if letters else ""
-            paragraphs += [f"Question {asked}. {ask}{after}", *[WRITE_HERE] * WRITING_LINES]
+            check = (
+                _("Predict first, then check with {charts}.") if predicts else _("Answer, then check with {charts}.")
+            )
+            after = " (" + check.format(charts=named) + ")" if letters else ""
+            question = _("Question {n}. {ask}").format(n=asked, ask=ask)
+            paragraphs += [question + after, *[WRITE_HERE] * WRITING_LINES]
             cited = facts[(facts.step == step.step) & (facts.part == "answer")]
-            answers.append((f"Question {asked}. {ask}", [f"Answer: {step.answer}", *_sourced(frames, cited)]))
-        sections.append((f"Step {step.step}{look}", paragraphs))
+            answer = _("Answer: {answer}").format(answer=step.answer)
+            answers.append((question, [answer, *_sourced(frames, cited)]))
+        sections.append((_("Step {step}").format(step=step.step) + look, paragraphs))
     if not answers:
         raise ExportError(f"lesson {lesson_id!r} asks no question, so it has no worksheet")
     retrieved = day(dt.date.today()) if link else None
     lesson_link = _address(link, f"lesson={lesson_id}")
     names = frames.sources.set_index("id").cite_as
     cited = source_line((names.get(s) for s in facts.source_id), lesson_link, retrieved)
-    heading = f"{first.title} · {first.level} · worksheet"
+    heading = _("{lesson} · {level} · worksheet").format(lesson=first.title, level=first.level)
     return [
-        *text_pages(heading, "questions", "Questions", sections, size, cited),
+        *text_pages(heading, "questions", _("Questions"), sections, size, cited),
         *charts,
-        *text_pages(heading, "answer-key", ANSWER_KEY, answers, size, cited),
+        *text_pages(heading, "answer-key", _(ANSWER_KEY), answers, size, cited),
     ]
 
 
@@ -114,4 +127,4 @@ def worksheet_pdf(frames: Frames, lesson_id: str, link: str | None = None) -> by
     """The worksheet as an A4 landscape PDF: questions with room to write, the charts, then the answer key."""
     lesson_id = check_lesson(frames, lesson_id)
     title = frames.lesson_steps(lesson_id).iloc[0].title
-    return pages_pdf(worksheet_pages(frames, lesson_id, link), f"{title}: worksheet")
+    return pages_pdf(worksheet_pages(frames, lesson_id, link), _("{lesson}: worksheet").format(lesson=title))

@@ -18,7 +18,8 @@ FUNCTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-ADDRESS = re.compile(r"\S+://\S+|\b[\w.-]+\.(?:org|ru|com|wiki|net|edu|gov)\S*")
+ADDRESS = re.compile(r"\S+://\S+|\b[\w.-]+\.(?:org|ru|com|wiki|net|edu|gov)\S*|\S*[%+_/=]\S*")
+"""An address, or a piece of one where a page breaks it over lines."""
 
 
 @cache
@@ -38,7 +39,8 @@ def _english_messages() -> frozenset[str]:
 def _source_names() -> tuple[str, ...]:
     """Every name and title of a source, longest first: they stay as the source writes them."""
     sources = load_frames().sources
-    names = {n for column in ("cite_as", "publisher", "title", "short", "author") for n in sources[column].dropna()}
+    columns = ("cite_as", "publisher", "title", "short", "author", "editor", "imprint")
+    names = {n for column in columns for n in sources[column].dropna()}
     names |= {part.strip() for n in list(names) for part in re.split(r"[,(]", n) if len(part.strip()) > 3}
     return tuple(sorted(names, key=len, reverse=True))
 

@@ -220,7 +220,9 @@ def test_cli_exports_every_chart_a_congress_has_in_russian(tmp_path: Path, capsy
     argv = ["export", "--congress", "2", "--chart", "all", "--format", "svg", "--lang", "ru", "--out", str(tmp_path)]
     assert main([*argv, "--link", "http://school.example/"]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == [f"congress-02-{c}-projector.svg" for c in ("delegate-types", "party-bars", "party-seats", "votes")]
+    assert written == [
+        f"congress-02-{c}-projector.svg" for c in ("delegate-types", "party-bars", "party-seats", "votes")
+    ]
     assert "ar-02: no social (nothing to draw)" in capsys.readouterr().err  # the Second Congress has no social make-up
     seats = _svg_text((tmp_path / "congress-02-party-seats-projector.svg").read_bytes())
     assert "Партийный состав" in seats and "Большевики: 390" in seats and "из них левые эсеры: ≈100" in seats

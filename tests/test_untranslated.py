@@ -1,5 +1,6 @@
-"""In Russian, every chart, caption, data table, keyboard walk, facts panel, slide and lesson text of every
-congress is in Russian but for the sources' own words (tests/english_left.py says what may stay English)."""
+"""In Russian, every chart, caption, data table, keyboard walk, facts panel, slide, lesson text, handout, source
+pack and worksheet is in Russian but for the sources' own words (tests/english_left.py says what may stay
+English)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from dashboard.charts import CHARTS, HALL, VIEW_CHARTS
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import facts_panel
 from dashboard.frames import Frames, load_frames
+from dashboard.handout import handout_pages, source_pack_pages
 from dashboard.i18n import use
 from dashboard.layout import layout
 from dashboard.lessons import lesson_panel
 from dashboard.slides import slide_text
 from dashboard.style import DASHBOARD, PHONE, Style, slide_size
 from dashboard.urls import State
+from dashboard.worksheet import worksheet_pages
 from tests.english_left import english_left
 
 FRAMES = load_frames()
@@ -133,4 +136,22 @@ def test_the_page_lessons_and_glossary_say_everything_in_russian() -> None:
         texts = list(_component_texts(layout(FRAMES, "ru")))
         for _index, row in here.lessons.iterrows():
             texts += _component_texts(lesson_panel(here, row, revealed=True))
+        assert _english(iter(texts)) == []
+
+
+@pytest.mark.parametrize("congress_id", ["ar-01", "ar-02", "au-08"])
+def test_the_handout_and_the_source_pack_say_everything_in_russian(congress_id: str) -> None:
+    link = f"https://example.org/?congress={congress_id}&lang=ru"
+    with use("ru"):
+        here = FRAMES.in_language("ru")
+        pages = [*handout_pages(here, congress_id, link), *source_pack_pages(here, congress_id, link)]
+        texts = [t for _name, fig in pages for t in _figure_texts(fig.to_plotly_json())]
+        assert _english(iter(texts)) == []
+
+
+@pytest.mark.parametrize("lesson_id", sorted(set(FRAMES.lessons.lesson_id)))
+def test_a_worksheet_says_everything_in_russian(lesson_id: str) -> None:
+    with use("ru"):
+        pages = worksheet_pages(FRAMES.in_language("ru"), lesson_id, "https://example.org/")
+        texts = [t for _name, fig in pages for t in _figure_texts(fig.to_plotly_json())]
         assert _english(iter(texts)) == []

@@ -306,7 +306,7 @@ def summary(parts: pd.DataFrame) -> str:
     lead = named.sort_values("count", ascending=False).iloc[0]
     share = f", {part_share(lead, long=True)}" if not missing(lead.share) else ""
     text = _("The largest group were the {party}: {count} {base}{share}.").format(
-        party=lead.label, count=part_count(lead, long=True), base=base_text(lead), share=share
+        party=in_sentence(lead.label), count=part_count(lead, long=True), base=base_text(lead), share=share
     )
     others = [f"{r.label} {part_count(r)}" for _index, r in top.iterrows() if r.part_id != lead.part_id]
     return text + (_(" Then: {others}.").format(others="; ".join(others)) if others else "")
