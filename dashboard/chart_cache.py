@@ -22,7 +22,7 @@ from dashboard.charts import CHARTS, HALL, chart
 from dashboard.charts.compare import change_table
 from dashboard.figure_store import STORE_ENV, FigureStore
 from dashboard.frames import Frames, load_frames
-from dashboard.i18n import use
+from dashboard.i18n import LANGUAGES, use
 from dashboard.style import DASHBOARD, PHONE, THEMES, Size, Style, dashboard_size
 from dashboard.urls import State
 
@@ -132,12 +132,18 @@ class ChartCache:
         return self._summary(chart_id, view_key(chart_id, view))
 
     def warm(self, part: int = 0, parts: int = 1) -> int:
-        """Build every congress's figures and the timeline's before pupils ask (every `parts`-th of them from the
-        `part`-th, to share the work among processes); return how many. Without a store: the light desk and
-        laptop windows. With one (reading it is cheap): those and the phone in every theme, and more laptops
-        in the light one."""
-        views = [(c.id, State(congress_id=i)) for i in self.frames.congresses.congress_id for c in CHARTS]
-        views.append(("timeline", State(view="timeline")))
+        """Build every congress's figures and the timeline's, in every language, before pupils ask (every
+        `parts`-th of them from the `part`-th, to share the work among processes); return how many. Without a
+        store: the light desk and laptop windows. With one (reading it is cheap): those and the phone in every
+        theme, and more laptops in the light one."""
+        views = [
+            view
+            for lang in LANGUAGES
+            for view in [
+                *((c.id, State(congress_id=i, lang=lang)) for i in self.frames.congresses.congress_id for c in CHARTS),
+                ("timeline", State(view="timeline", lang=lang)),
+            ]
+        ]
         windows: list[tuple[int | None, tuple[str, ...]]] = [(w, ("light",)) for w in DESKS]
         if self.store is not None:
             windows = [(w, tuple(THEMES)) for w in (*DESKS, None)] + [(w, ("light",)) for w in LAPTOPS]
