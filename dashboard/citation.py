@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.i18n import N_, _, date
+from dashboard.records import short_name
 
 PROJECT = N_("Congresses of Soviets")
 """Who compiled the records, as a citation names them."""
@@ -50,7 +51,7 @@ def day(when: dt.date) -> str:
 
 def label(source: Any) -> str:
     """A source's short name with its year where one is known: 'Richard Pipes (1990)'."""
-    name = _given(source, "short") or _given(source, "publisher").split(",")[0]
+    name = _given(source, "short") or short_name(_given(source, "publisher"))
     year = _given(source, "year")
     return f"{name} ({int(year)})" if year is not None and str(int(year)) not in name else name
 

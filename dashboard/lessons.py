@@ -8,7 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.frames import Frames
-from dashboard.i18n import N_, _, current, ngettext
+from dashboard.i18n import DEFAULT, N_, _, current, ngettext
 from dashboard.teaching import link_terms
 from dashboard.urls import State, search
 
@@ -154,6 +154,28 @@ def introduction_page(frames: Frames) -> html.Div:
     )
 
 
+def _original(frames: Frames, term_id: str) -> tuple[str, str] | None:
+    """A glossary term's Russian original and the source that writes it, where the term names a party or an
+    elected body that has one in the records (the Bolsheviks: большевики; the CEC: ВЦИК)."""
+    for frame, key in ((frames.parties, "id"), (frames.bodies, "body_id")):
+        found = frame[(frame[key] == term_id) & frame.original.notna()]
+        if not found.empty:
+            row = found.iloc[0]
+            text = row.original + (f" ({row.original_short})" if isinstance(row.original_short, str) else "")
+            return text, row.original_source_id
+    return None
+
+
+def _term(frames: Frames, entry: object) -> list:
+    """A glossary term as its heading shows it: on an English page with its Russian original and its source."""
+    original = _original(frames, entry.term_id) if current() == DEFAULT else None
+    if original is None:
+        return [entry.term]
+    text, source_id = original
+    source = frames.sources.set_index("id").cite_as.get(source_id, source_id)
+    return [entry.term, " · ", html.Span(text, lang="ru", className="original"), html.Small(f" — {source}")]
+
+
 def glossary_page(frames: Frames) -> html.Div:
     """Every glossary term for pupils, in the records' order, with its definition and its sources."""
     facts = frames.glossary_facts
@@ -167,7 +189,7 @@ def glossary_page(frames: Frames) -> html.Div:
                     part
                     for g in frames.glossary.itertuples()
                     for part in (
-                        html.Dt(g.term, id=f"term-{g.term_id}", tabIndex="-1"),
+                        html.Dt(_term(frames, g), id=f"term-{g.term_id}", tabIndex="-1"),
                         html.Dd([g.definition, _cited(frames, facts[facts.term_id == g.term_id])]),
                     )
                 ],

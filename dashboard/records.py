@@ -450,6 +450,12 @@ class Congress(Record):
                 )
 
 
+def short_name(publisher: str) -> str:
+    """A publisher's name up to its first comma, or up to its bracket where the comma falls inside one."""
+    head = publisher.split(",")[0]
+    return head.split(" (")[0] if head.count("(") > head.count(")") else head
+
+
 class Source(Record):
     """A published source the records cite, with what a citation of it needs.
 
@@ -494,8 +500,9 @@ class Source(Record):
 
     @property
     def cite_as(self) -> str:
-        """The short name a citation shows."""
-        return self.short or self.publisher.split(",")[0]
+        """The short name a citation shows: `short`, else the publisher up to its first comma, never cutting a
+        bracket in two ('Большая советская энциклопедия (BSE, the Russian original…)' is cited by its name)."""
+        return self.short or short_name(self.publisher)
 
 
 class Party(Record):

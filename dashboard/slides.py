@@ -15,7 +15,7 @@ from dash import html
 
 from dashboard.charts.base import congress_row
 from dashboard.frames import Frames, dates_text
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, ngettext
 from dashboard.wording import count
 
 MAX_DECISIONS = 4
@@ -66,7 +66,8 @@ def _hall_facts(frames: Frames, congress_id: str) -> list:
     delegates = []
     if not pd.isna(row.delegates_total):
         total = count(row.delegates_total, row.delegates_total_approximate, row.delegates_total_bound, long=True)
-        delegates.append(_("{total} delegates").format(total=total))
+        n = int(row.delegates_total)
+        delegates.append(ngettext("{total} delegate", "{total} delegates", n).format(total=total))
     if not pd.isna(row.delegates_voting):
         delegates.append(_("{count} with a full vote").format(count=count(row.delegates_voting)))
     when = [html.Strong(first), html.Br(), html.Span(second, className="new-style")] if second else first

@@ -9,6 +9,7 @@ from pathlib import Path
 from dashboard import citation
 from dashboard.frames import Frames
 from dashboard.loader import load_records
+from dashboard.records import short_name
 
 SOURCES = load_records().sources
 DAY = dt.date(2026, 12, 1)
@@ -77,3 +78,12 @@ def test_the_module_is_pure() -> None:
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert not any(name.split(".")[0] in ("dash", "flask", "plotly") for name in imported)
     assert "today" not in Path(citation.__file__).read_text(encoding="utf-8")  # the caller passes the day
+
+
+def test_a_source_s_short_name_never_cuts_a_bracket_in_two() -> None:
+    """A publisher whose first comma falls inside brackets is cited by its name before them."""
+    names = [s.cite_as for s in load_records().sources.values()]
+    assert all(name.count("(") == name.count(")") for name in names), [n for n in names if n.count("(") > n.count(")")]
+    bse = "Большая советская энциклопедия (BSE, the Russian original of the GSE), on booksite.ru"
+    assert short_name(bse) == "Большая советская энциклопедия"
+    assert short_name("Marxists Internet Archive, Encyclopedia of Marxism") == "Marxists Internet Archive"

@@ -27,7 +27,7 @@ from dashboard.charts.draw import chars, finish, legend_room, source_line, when,
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
-from dashboard.i18n import N_, _, in_sentence, ngettext, number
+from dashboard.i18n import DEFAULT, N_, _, current, in_sentence, ngettext, number
 from dashboard.style import THEMES, Size, Style, party_colour, party_rank
 from dashboard.urls import State
 from dashboard.wording import SUM_OF_PARTS, count, missing
@@ -58,6 +58,8 @@ class Group:
     colour: str
     hover: str
     rank: int
+    original: str | None = None
+    """The party's name in Russian, shown beside the English one on English pages."""
 
 
 def rows(frames: Frames, view: State) -> pd.DataFrame:
@@ -126,6 +128,15 @@ def marker_size(seats: int, size: Size, key: float = 0) -> float:
     return max(2.0, min(22.0, 0.82 * min(across, along)))
 
 
+ORIGINAL_TYPE = 0.8
+"""The Russian original under an English legend entry, in type this much the size of the entry's."""
+
+
+def _original_line(original: str, theme: str) -> str:
+    """The legend's second line for a party on an English page: its Russian name, small and muted."""
+    return f"<br><span style='font-size:{ORIGINAL_TYPE:.0%};color:{THEMES[theme].muted}'>{html.escape(original)}</span>"
+
+
 def seat_groups(parts: pd.DataFrame, theme: str = "light") -> list[Group]:
     """The parts as seat groups, sub-parts beside their parent, left to right of the hall."""
     groups: list[Group] = []
@@ -153,7 +164,9 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, paren
     name = _("{part}, within the {parent}").format(part=part.label, parent=parent) if parent else label
     share = "" if missing(part.share) else f" · {part_share(part)}"
     delegates = _("{count} delegates").format(count=part_count(part))
-    lines = [f"<b>{html.escape(name)}</b>", f"{delegates}{share} {html.escape(base_text(part))}"]
+    original = part.original if current() == DEFAULT and isinstance(part.get("original"), str) else None
+    named = f"<b>{html.escape(name)}</b>" + (f" · <i>{html.escape(original)}</i>" if original else "")
+    lines = [named, f"{delegates}{share} {html.escape(base_text(part))}"]
     if part.part_id == GAP_ID and isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
@@ -161,7 +174,13 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, paren
     if isinstance(part.source, str):
         lines.append(_("Source: {source}").format(source=html.escape(part.source)))
     return Group(
-        part.part_id, f"{label}: {part_count(part)}", seats, party_colour(part.part_id, theme), "<br>".join(lines), rank
+        part.part_id,
+        f"{label}: {part_count(part)}",
+        seats,
+        party_colour(part.part_id, theme),
+        "<br>".join(lines),
+        rank,
+        original,
     )
 
 
@@ -213,7 +232,8 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
     whole = int(parts[parts.level == 0]["count"].sum())
     xy = seat_positions(whole)
     groups = seat_groups(parts, theme)
-    key = max(chars(group.label) for group in groups)
+    originals = not size.fit and not size.narrow and any(g.original for g in groups)  # a desk's legend has room
+    key = max(max(chars(g.label), ORIGINAL_TYPE * chars(g.original or "")) for g in groups)
     marker = marker_size(whole, size, key)
     fig = go.Figure()
     start = 0
@@ -225,7 +245,7 @@ def draw(parts: pd.DataFrame, style: Style) -> go.Figure:
                 x=seats[:, 0],
                 y=seats[:, 1],
                 mode="markers",
-                name=group.label,
+                name=group.label + (_original_line(group.original, theme) if originals and group.original else ""),
                 legendgroup=group.part_id,
                 legendrank=group.rank,
                 marker={"size": marker, "color": group.colour, "line": {"width": 0}},

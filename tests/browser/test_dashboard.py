@@ -35,12 +35,12 @@ def test_deep_link_draws_649_seats_in_party_groups(page: Page, server_url: str) 
     _open(page, f"{server_url}/?congress=2")
     assert page.locator(SEATS).count() == 649
     legend = page.locator("#graph-party-seats .legend .legendtext").all_text_contents()
-    assert legend == [
-        "Bolsheviks: 390",
-        "SRs: 160",
-        "of whom Left SRs: ≈100",
-        "Menshevik Internationalists: 14",
-        "Mensheviks: 72",
+    assert legend == [  # each name with its Russian original under it, where a Russian source writes one
+        "Bolsheviks: 390" + "большевики",
+        "SRs: 160" + "эсеры",
+        "of whom Left SRs: ≈100" + "левые эсеры",
+        "Menshevik Internationalists: 14" + "меньшевики-интернационалисты",
+        "Mensheviks: 72" + "меньшевики",
         "Various: 13",
     ]
     expect(page.locator("#facts")).to_contain_text("Smolny Institute")

@@ -30,7 +30,14 @@ def test_the_lessons_page_lists_every_lesson_and_opens_one(page: Page, server_ur
         expect(page.locator("#lessons-view")).to_contain_text(f"{lesson.title} · {lesson.level} · {lesson.steps} steps")
     expect(page.locator("#lessons-view h2").first).to_have_text("What was a Congress of Soviets?")
     for term in frames.glossary.itertuples():  # every term for pupils, with its definition and sources
-        expect(page.locator(f"#term-{term.term_id}")).to_have_text(term.term)
+        expect(page.locator(f"#term-{term.term_id}")).to_contain_text(term.term)
+    # a party's or a body's term gives its Russian original, marked as Russian, with the source that writes it
+    expect(page.locator("#term-bolshevik")).to_have_text(
+        "Bolshevik · большевики — Great Russian Encyclopedic Dictionary (2012)"
+    )
+    expect(page.locator("#term-cec .original")).to_have_text("Всероссийский центральный исполнительный комитет (ВЦИК)")
+    expect(page.locator("#term-cec .original")).to_have_attribute("lang", "ru")
+    expect(page.locator("#term-soviet")).to_have_text("soviet")  # no Russian source read gives its original yet
     expect(page.locator(".glossary")).to_contain_text("The Council of People's Commissars: the government.")
     page.get_by_role("link", name="1917: from the First to the Second Congress").click()
     expect(page.locator(".lesson-counter")).to_have_text("Step 1 of 9")

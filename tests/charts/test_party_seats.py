@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from dashboard.charts import chart
 from dashboard.charts.party_seats import seat_positions
 from dashboard.frames import Frames
-from dashboard.style import GAP_COLOUR, PRESETS, party_colour
+from dashboard.style import GAP_COLOUR, PHONE, PRESETS, party_colour, slide_size
 from dashboard.urls import State
 from tests.charts.conftest import annotation
 
@@ -35,9 +35,12 @@ def test_second_congress_has_649_marks_grouped_by_party(draw) -> None:
 def test_party_colours_labels_and_shares_of_the_named_base(draw) -> None:
     by_part = {t.meta["part_id"]: t for t in draw("party-seats", congress_id="ar-02").data}
     assert by_part["bolshevik"].marker.color == party_colour("bolshevik")
-    assert by_part["bolshevik"].name == "Bolsheviks: 390"
+    assert by_part["bolshevik"].name.split("<br>")[0] == "Bolsheviks: 390"
+    # on an English page the legend and the hover give the Russian original under and beside the name
+    assert by_part["bolshevik"].name.endswith(">большевики</span>")
+    assert "<b>Bolsheviks</b> · <i>большевики</i>" in by_part["bolshevik"].hovertemplate
     assert "390 delegates · 60.1% of 649 delegates, voting right not stated" in by_part["bolshevik"].hovertemplate
-    assert by_part["left-sr"].name == "of whom Left SRs: ≈100"
+    assert by_part["left-sr"].name.split("<br>")[0] == "of whom Left SRs: ≈100"
     assert "≈100 delegates · ≈15.4% of 649" in by_part["left-sr"].hovertemplate
     assert "about 100 were Left SRs" in by_part["left-sr"].hovertemplate  # the source's own words
 
@@ -82,7 +85,7 @@ def test_a_bound_is_shown_as_a_bound(draw) -> None:
     """'more than 860 Bolsheviks' is drawn as 860 marks but labelled '>860'; the rest is 'fewer than 787'."""
     fig = draw("party-seats", congress_id="ar-03")
     by_part = {t.meta["part_id"]: t for t in fig.data}
-    assert by_part["bolshevik"].name == "Bolsheviks: >860"
+    assert by_part["bolshevik"].name.split("<br>")[0] == "Bolsheviks: >860"
     assert ">860 delegates · >52.2% of 1,647 delegates with full vote" in by_part["bolshevik"].hovertemplate
     assert "more than 860 Bolsheviks" in by_part["bolshevik"].hovertemplate
     assert by_part["not-accounted"].name == "Not accounted for in the source: <787"
@@ -91,3 +94,12 @@ def test_a_bound_is_shown_as_a_bound(draw) -> None:
 def test_percent_only_congress_has_no_seats_and_says_why(frames: Frames) -> None:
     rows = chart("party-seats").rows(frames, State(congress_id="au-08"))
     assert rows.empty and "only as shares" in rows.attrs["missing"]
+
+
+def test_a_slide_s_and_a_phone_s_legend_keep_to_the_english_names(draw) -> None:
+    """The Russian originals stand under the legend's names on a desk only: a slide keeps its legend to its
+    height, a phone to its width; their hovers still give the originals."""
+    for size in (slide_size(1080), PHONE):
+        fig = draw("party-seats", size=size, congress_id="ar-02")
+        assert all("<br>" not in t.name for t in fig.data)
+        assert any("<i>большевики</i>" in t.hovertemplate for t in fig.data)
