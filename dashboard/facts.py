@@ -13,10 +13,10 @@ from functools import partial
 import pandas as pd
 from dash import html
 
-from dashboard.charts.draw import when
+from dashboard.charts.draw import OUR_TRANSLATION, when
 from dashboard.citation import compiled
 from dashboard.frames import KEY_NUMBERS, Frames
-from dashboard.i18n import N_, _, current, date, ngettext, text_language
+from dashboard.i18n import N_, _, current, date, gloss, ngettext, text_language
 from dashboard.lessons import with_terms
 from dashboard.wording import count
 
@@ -24,8 +24,13 @@ Terms = Callable[[str], list]
 """A text with its glossary terms linked (`dashboard.lessons.with_terms`)."""
 
 
-def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: object = None) -> html.Details:
-    """A source's name that opens to its words, its title and, for a weak source, why to take care."""
+def _cite(
+    source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: object = None, english: object = None
+) -> html.Details:
+    """A source's name that opens to its words (with the project's translation of them where they are in another
+    language than the page's: `english`, the records' English gloss), its title and, for a weak source, why to
+    take care."""
+    translated = gloss(excerpt, english)
     source = sources.loc[source_id]
     weak = bool(source.get("weak")) and isinstance(source.get("reliability"), str)
     return html.Details(
@@ -39,6 +44,9 @@ def _cite(source_id: str, excerpt: str | None, sources: pd.DataFrame, inferred: 
                 title=_("{publisher}: show the source's words").format(publisher=source.publisher),
             ),
             html.Blockquote(f"“{excerpt}”", lang=text_language(excerpt)) if isinstance(excerpt, str) else None,
+            html.P([html.Span(_(OUR_TRANSLATION) + ":", className="gloss-label"), f" {translated}"], className="gloss")
+            if translated
+            else None,
             html.P(_("Worked out, not read: {how}").format(how=inferred), className="inferred")
             if isinstance(inferred, str)
             else None,
@@ -70,7 +78,7 @@ def _grouped(rows: pd.DataFrame, text, sources: pd.DataFrame) -> list[tuple[str,
     """Variants with the same value shown once, with all their sources."""
     groups: dict[str, list] = {}
     for _i, row in rows.iterrows():
-        groups.setdefault(text(row), []).append(_cite(row.source_id, row.excerpt, sources))
+        groups.setdefault(text(row), []).append(_cite(row.source_id, row.excerpt, sources, english=row.excerpt_gloss))
     return list(groups.items())
 
 
@@ -90,7 +98,12 @@ def _numbers(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Ter
         shown = rows[rows.is_default].iloc[0]
         items += [
             html.Dt(terms(_(label))),
-            html.Dd([html.Strong(_value(shown)), _cite(shown.source_id, shown.excerpt, sources)]),
+            html.Dd(
+                [
+                    html.Strong(_value(shown)),
+                    _cite(shown.source_id, shown.excerpt, sources, english=shown.excerpt_gloss),
+                ]
+            ),
         ]
         others = rows[~rows.is_default]
         if not others.empty:
@@ -109,14 +122,16 @@ def _dates(frames: Frames, congress_id: str, sources: pd.DataFrame, terms: Terms
                 html.Strong(terms(first)),
                 html.Br() if second else None,
                 html.Span(terms(second), className="new-style") if second else None,
-                _cite(default.source_id, default.excerpt, sources),
+                _cite(default.source_id, default.excerpt, sources, english=default.excerpt_gloss),
             ]
         ),
     ]
     others = dates[~dates.is_default & (dates.text != default.text)]
     same = dates[~dates.is_default & (dates.text == default.text)]
     if not same.empty:
-        items[-1].children += [_cite(s.source_id, s.excerpt, sources) for s in same.itertuples()]
+        items[-1].children += [
+            _cite(s.source_id, s.excerpt, sources, english=s.excerpt_gloss) for s in same.itertuples()
+        ]
     if not others.empty:
         items.append(html.Dd(_differ(_grouped(others, lambda r: r.text, sources), default.shown_because)))
     return items
@@ -159,7 +174,13 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
     parts += _section(
         _("Bodies elected"),
         [
-            html.Li([html.Strong(terms(b.name)), _body_size(b), _cite(b.source_id, b.excerpt, sources)])
+            html.Li(
+                [
+                    html.Strong(terms(b.name)),
+                    _body_size(b),
+                    _cite(b.source_id, b.excerpt, sources, english=b.excerpt_gloss),
+                ]
+            )
             for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples()
         ],
     )
@@ -170,7 +191,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
                 [
                     html.Strong(terms(d.title)),
                     *(terms(f" — {d.summary}") if pd.notna(d.summary) else []),
-                    _cite(d.source_id, d.excerpt, sources),
+                    _cite(d.source_id, d.excerpt, sources, english=d.excerpt_gloss),
                 ]
             )
             for d in frames.decisions[frames.decisions.congress_id == congress_id].itertuples()
@@ -187,7 +208,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
                     else None,
                     " ",
                     *terms(e.text),
-                    _cite(e.source_id, e.excerpt, sources, e.inferred),
+                    _cite(e.source_id, e.excerpt, sources, e.inferred, e.excerpt_gloss),
                 ]
             )
             for e in frames.events[frames.events.congress_id == congress_id].itertuples()
@@ -207,7 +228,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
                             f"— {q.speaker}",
                             html.Br(),
                             html.Small(q.context) if pd.notna(q.context) else None,
-                            _cite(q.source_id, q.excerpt, sources),
+                            _cite(q.source_id, q.excerpt, sources, english=q.excerpt_gloss),
                         ]
                     ),
                 ],
@@ -216,7 +237,7 @@ def facts_panel(frames: Frames, congress_id: str, query: str = "") -> list:
     parts += _section(
         _("Also recorded"),
         [
-            html.Li([*terms(s.text), _cite(s.source_id, s.excerpt, sources)])
+            html.Li([*terms(s.text), _cite(s.source_id, s.excerpt, sources, english=s.excerpt_gloss)])
             for s in frames.statements[frames.statements.congress_id == congress_id].itertuples()
         ],
     )
@@ -261,7 +282,9 @@ def _official_name(congress: pd.Series, sources: pd.DataFrame) -> html.P:
     original = congress.original if isinstance(congress.original, str) else None
     if original is None:
         return html.P(congress.official_name, className="official-name")
-    cite = _cite(congress.original_source_id, congress.original_excerpt, sources)
+    cite = _cite(
+        congress.original_source_id, congress.original_excerpt, sources, english=congress.original_excerpt_gloss
+    )
     if current() == "ru":
         return html.P([original, cite], className="official-name")
     return html.P(

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import chart
 from dashboard.charts.base import congress_row, subtitle
-from dashboard.charts.draw import source_line, when
+from dashboard.charts.draw import OUR_TRANSLATION, source_line, when
 from dashboard.citation import day, reference
 from dashboard.export import (
     HANDOUT_PRESET,
@@ -29,7 +29,7 @@ from dashboard.export import (
     resolve_congress,
 )
 from dashboard.frames import KEY_NUMBERS, Frames
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import _, gloss, ngettext
 from dashboard.style import PRESETS
 from dashboard.table_pages import table_pages, text_page
 from dashboard.urls import State
@@ -136,11 +136,13 @@ def handout_pages(frames: Frames, congress_id: str, link: str | None = None) -> 
     return [*pages, ("facts", page)]
 
 
-def _cite(sources: pd.DataFrame, source_id: object, excerpt: object) -> str:
+def _cite(sources: pd.DataFrame, source_id: object, excerpt: object, english: object = None) -> str:
+    """'Source: “its words”', with the project's translation of them where they are in another language."""
     if not isinstance(source_id, str) or source_id not in sources.index:
         return ""
     words = f": “{excerpt}”" if isinstance(excerpt, str) else ""
-    return f"{sources.loc[source_id].cite_as}{words}"
+    translated = gloss(excerpt, english)
+    return f"{sources.loc[source_id].cite_as}{words}" + (f" ({_(OUR_TRANSLATION)}: {translated})" if translated else "")
 
 
 def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str | None]]:
@@ -153,7 +155,7 @@ def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str
     for d in dates.itertuples():
         label = _("Dates") if d.is_default else _("Dates (sources differ)")
         text = d.text + (f" ({d.label})" if pd.notna(d.label) else "")
-        facts.append((label, text, _cite(sources, d.source_id, d.excerpt), d.source_id))
+        facts.append((label, text, _cite(sources, d.source_id, d.excerpt, d.excerpt_gloss), d.source_id))
     if pd.notna(row.place):
         facts.append((_("Place"), row.place + (f", {row.venue}" if pd.notna(row.venue) else ""), "", None))
     numbers = frames.numbers[frames.numbers.congress_id == congress_id]
@@ -163,17 +165,19 @@ def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str
                 f" ({when(n.moment)})" if pd.notna(n.moment) else ""
             )
             fact = _(label) if n.is_default else _("{fact} (sources differ)").format(fact=_(label))
-            facts.append((fact, value, _cite(sources, n.source_id, n.excerpt), n.source_id))
+            facts.append((fact, value, _cite(sources, n.source_id, n.excerpt, n.excerpt_gloss), n.source_id))
     for b in frames.bodies[frames.bodies.congress_id == congress_id].itertuples():
         size = (
             _("size not recorded in the sources")
             if pd.isna(b.members)
             else ngettext("{n} member", "{n} members", int(b.members)).format(n=count(b.members))
         )
-        facts.append((_("Elected"), f"{b.name}: {size}", _cite(sources, b.source_id, b.excerpt), b.source_id))
+        facts.append(
+            (_("Elected"), f"{b.name}: {size}", _cite(sources, b.source_id, b.excerpt, b.excerpt_gloss), b.source_id)
+        )
     for d in frames.decisions[frames.decisions.congress_id == congress_id].itertuples():
         text = d.title + (f": {d.summary}" if pd.notna(d.summary) else "")
-        facts.append((_("Decision"), text, _cite(sources, d.source_id, d.excerpt), d.source_id))
+        facts.append((_("Decision"), text, _cite(sources, d.source_id, d.excerpt, d.excerpt_gloss), d.source_id))
     return facts
 
 

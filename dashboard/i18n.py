@@ -72,10 +72,28 @@ def in_sentence(name: str) -> str:
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
+GERMAN = re.compile(r"[äöüßÄÖÜ]|\b(?:und|der|die|das|wählte|gab)\b")
+
+
 def text_language(text: str) -> str:
-    """The language a source's words or a name are in, as a BCP 47 tag: 'ru' where written in Cyrillic,
-    else 'en' (every source read is in one or the other)."""
-    return "ru" if CYRILLIC.search(text) else "en"
+    """The language a source's words or a name are in, as a BCP 47 tag: 'ru' where written in Cyrillic, 'de'
+    for the German Wikipedia's words, else 'en' (the sources read are in these three)."""
+    if CYRILLIC.search(text):
+        return "ru"
+    return "de" if GERMAN.search(text) else "en"
+
+
+def gloss(words: object, english: object = None) -> str | None:
+    """The project's translation of a source's `words` into the page's language, shown beside them, never
+    instead: on an English page the records' English gloss of words in Russian; on a Russian page the
+    catalog's Russian of words in English. None where the words are in the page's language already, or
+    where no translation is kept."""
+    if not isinstance(words, str) or text_language(words) == current():
+        return None
+    if current() == DEFAULT:
+        return english if isinstance(english, str) else None
+    translated = _(words)
+    return translated if translated != words else None
 
 
 def other_language(lang: str) -> str:

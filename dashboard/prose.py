@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from dashboard.i18n import _
+from dashboard.i18n import _, text_language
 
 if TYPE_CHECKING:
     from dashboard.frames import Frames
@@ -45,6 +45,23 @@ PROSE: dict[str, tuple[str, ...]] = {
 }
 """Each frame's columns that hold the project's own words, not a source's."""
 
+GLOSSED: dict[str, tuple[str, ...]] = {
+    "dates": ("excerpt",),
+    "composition": ("excerpt",),
+    "votes": ("excerpt",),
+    "bodies": ("excerpt", "body_excerpt", "alternates_excerpt"),
+    "events": ("excerpt",),
+    "decisions": ("excerpt",),
+    "quotes": ("excerpt",),
+    "statements": ("excerpt",),
+    "numbers": ("excerpt",),
+    "lineages": ("excerpt",),
+    "lesson_facts": ("excerpt",),
+}
+"""Each frame's columns of sources' words that a page or a download shows. They stay as the source wrote them;
+where that is not the page's language, the catalog's translation of them is shown beside them as the project's
+gloss (dashboard.i18n.gloss). The frames never change them."""
+
 MOMENTS: tuple[tuple[str, str], ...] = (("composition", "moment"), ("numbers", "moment"))
 """Columns of when a count holds: 'opening' and 'close', which `dashboard.charts.draw.when` words itself, or the
 records' own words ('as of 8 November'), which it translates as it shows them; the frames keep them as they are."""
@@ -60,6 +77,11 @@ def messages(frames: Frames) -> Iterator[tuple[str, str]]:
         for text in dict.fromkeys(getattr(frames, name)[column].dropna()):
             if text in written and text not in MOMENT_KEYS:
                 yield name, text
+    for name, columns in GLOSSED.items():
+        for column in columns:
+            for text in dict.fromkeys(getattr(frames, name)[column].dropna()):
+                if text_language(text) != "ru":  # a Russian page glosses every other language's words
+                    yield name, text
 
 
 def _strings(value: object) -> Iterator[str]:

@@ -42,8 +42,9 @@ def test_a_translation_keeps_the_placeholders_of_its_message() -> None:
 
 
 def _digits(text: str) -> list[str]:
-    """The numbers of a text, their thousands and decimal separators left out (1,090 and 1 090; 75.4 and 75,4)."""
-    return sorted(re.findall(r"\d+", re.sub(r"(?<=\d)[ ,.\u00a0\u202f](?=\d)", "", text)))
+    """The digits of a text, whatever separates them (1,090 and 1 090; 75.4 and 75,4; a source's '16,1918' and
+    '16 марта 1918'), and in whatever order the language puts its numbers."""
+    return sorted(re.findall(r"\d", text))
 
 
 def test_a_translation_keeps_every_number_of_its_message() -> None:

@@ -29,6 +29,7 @@ from dashboard.charts.draw import (
     label_margin,
     labels_above,
     places_under_labels,
+    quoted,
     source_line,
     value_axis_end,
     when,
@@ -186,7 +187,7 @@ def _bar(part: pd.Series, value: float, category: str, colour: str, name: str) -
     if isinstance(part.note, str):
         hover.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
-        hover.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
+        hover += quoted(part.excerpt, part.excerpt_gloss)
     return go.Bar(
         x=[value],
         y=[category],

@@ -22,6 +22,7 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts.draw import glosses
 from dashboard.frames import Frames, dates_text
 from dashboard.i18n import N_, _, in_sentence
 from dashboard.style import Style
@@ -124,6 +125,7 @@ def part_table(rows: pd.DataFrame) -> pd.DataFrame:
             _("How it was worked out"): [r.derived if not missing(r.derived) else "" for r in parts],
             _("Source"): rows.source.fillna(""),
             _("Source's words"): [f"“{e}”" if isinstance(e, str) else "" for e in rows.excerpt],
+            **glosses(rows.excerpt, rows.excerpt_gloss),
         }
     )
     if "kind" in rows and rows.kind.nunique() > 1:

@@ -28,6 +28,7 @@ from dashboard.charts.draw import (
     end_label_width,
     finish,
     label_margin,
+    quoted,
     source_line,
     value_axis_end,
     wrap,
@@ -74,7 +75,7 @@ def _hover(part: pd.Series, text: str) -> str:
     if isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
-        lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
+        lines += quoted(part.excerpt, part.excerpt_gloss)
     return "<br>".join(lines) + "<extra></extra>"
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import N_, _, gloss, ngettext
 from dashboard.style import DASHBOARD, THEMES, Size, template
 
 
@@ -240,6 +240,28 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
         out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
         out[-1] = out[-1][: width - 1] + "…" if len(out[-1]) > width else out[-1]
     return "<br>".join(html.escape(o) for o in out)
+
+
+OUR_TRANSLATION = N_("Our translation")
+"""How a page labels its own translation of a source's words, beside them (dashboard.i18n.gloss)."""
+
+
+def quoted(words: str, english: object = None, width: int = 60, lines: int = 6) -> list[str]:
+    """A source's words as a hover quotes them, wrapped, with the project's translation of them under them
+    where the page's language is another (dashboard.i18n.gloss): lines of hover text."""
+    out = [f"“{wrap(words, width, lines=lines)}”"]
+    translated = gloss(words, english)
+    if translated:
+        out.append(f"<i>{html.escape(_(OUR_TRANSLATION))}: {wrap(translated, width, lines=lines)}</i>")
+    return out
+
+
+def glosses(words: Iterable[object], english: Iterable[object] | None = None) -> dict[str, list[str]]:
+    """A table's column of the project's translations of its sources' words, where any are kept; else none."""
+    english = list(english) if english is not None else None
+    words = list(words)
+    column = [gloss(w, english[i] if english else None) or "" for i, w in enumerate(words)]
+    return {_(OUR_TRANSLATION): column} if any(column) else {}
 
 
 def when(moment: object) -> str:

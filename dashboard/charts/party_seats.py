@@ -23,7 +23,7 @@ from dashboard.charts.base import (
     subtitle,
     with_sources,
 )
-from dashboard.charts.draw import chars, finish, legend_room, source_line, when, wrap
+from dashboard.charts.draw import chars, finish, legend_room, quoted, source_line, when, wrap
 from dashboard.charts.walk import breakdown_steps
 from dashboard.charts.walk import walk as charts_walk
 from dashboard.frames import Frames
@@ -170,7 +170,7 @@ def _group(part: pd.Series, seats: int, label: str, rank: int, theme: str, paren
     if part.part_id == GAP_ID and isinstance(part.note, str):
         lines.append(html.escape(part.note))
     if isinstance(part.excerpt, str):
-        lines.append(f"“{wrap(part.excerpt, 60, lines=6)}”")
+        lines += quoted(part.excerpt, part.excerpt_gloss)
     if isinstance(part.source, str):
         lines.append(_("Source: {source}").format(source=html.escape(part.source)))
     return Group(

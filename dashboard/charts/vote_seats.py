@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import party_seats
 from dashboard.charts.base import Chart, context, subtitle, with_sources
-from dashboard.charts.draw import chars, finish, legend_room, source_line, wrap
+from dashboard.charts.draw import chars, finish, glosses, legend_room, quoted, source_line, wrap
 from dashboard.charts.votes import part_words
 from dashboard.charts.walk import source_words, step
 from dashboard.charts.walk import walk as charts_walk
@@ -76,6 +76,7 @@ def _tally_rows(vote: pd.Series, base_words: str, base_count: int | None) -> lis
             "derived": pd.NA,
             "source_id": vote.source_id,
             "excerpt": vote.excerpt,
+            "excerpt_gloss": vote.excerpt_gloss,
         }
         for p in TALLY
         if not missing(vote[p])
@@ -92,6 +93,7 @@ def _rest(part: str, label: str, seats: int, words: str, base_count: int | None,
         "derived": how,
         "source_id": pd.NA,
         "excerpt": pd.NA,
+        "excerpt_gloss": pd.NA,
     }
 
 
@@ -200,7 +202,7 @@ def draw(hall: pd.DataFrame, style: Style) -> go.Figure:
         at += int(row["count"])
         lines = [f"<b>{html.escape(row.label)}</b>", f"{count(row['count'])} {html.escape(base_words(row))}"]
         if isinstance(row.excerpt, str):
-            lines.append(f"“{wrap(row.excerpt, 60, lines=6)}”")
+            lines += quoted(row.excerpt, row.excerpt_gloss)
         if isinstance(row.source, str):
             lines.append(_("Source: {source}").format(source=html.escape(row.source)))
         if isinstance(row.derived, str):
@@ -296,6 +298,7 @@ def table(hall: pd.DataFrame) -> pd.DataFrame:
             _("How it was worked out"): hall.derived.fillna(""),
             _("Source"): hall.source.fillna(""),
             _("Source's words"): [f"“{e}”" if isinstance(e, str) else "" for e in hall.excerpt],
+            **glosses(hall.excerpt, hall.excerpt_gloss),
         }
     )
 

@@ -15,10 +15,12 @@ from dashboard.charts.draw import (
     category_axis,
     end_label_width,
     finish,
+    glosses,
     heading_font,
     label_margin,
     labels_above,
     places_under_labels,
+    quoted,
     source_line,
     value_axis_end,
     wrap,
@@ -132,6 +134,7 @@ def _bars(
     for index, (label, (_index, vote)) in enumerate(zip(keys, bars.iterrows(), strict=True)):
         total = 0
         source = _("Source: {source}").format(source=html.escape(str(vote.source)))
+        words = "<br>".join(quoted(vote.excerpt, vote.excerpt_gloss, lines=5))
         for part in PARTS:
             if missing(vote[part]):
                 continue
@@ -149,7 +152,7 @@ def _bars(
                     marker={"color": VOTE_COLOURS[part], "pattern": {"shape": VOTE_PATTERNS.get(part, "")}},
                     hovertemplate=(
                         f"<b>{html.escape(vote.motion)}</b><br>{_(VOTE_LABELS[part])}: {number(value)}"
-                        f"<br>“{wrap(vote.excerpt, 60, lines=5)}”<br>{source}<extra></extra>"
+                        f"<br>{words}<br>{source}<extra></extra>"
                     ),
                     meta={"vote_id": vote.vote_id, "part": part, "variant": int(vote.variant)},
                 )
@@ -444,6 +447,7 @@ def table(votes: pd.DataFrame) -> pd.DataFrame:
             **{_(VOTE_LABELS[p]): [count(v) if not missing(v) else "—" for v in votes[p]] for p in PARTS},
             _("Source"): votes.source.fillna(""),
             _("Source's words"): [f"“{e}”" for e in votes.excerpt],
+            **glosses(votes.excerpt, votes.excerpt_gloss),
         }
     )
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.breakdowns import GAP_ID, GAP_LABEL
 from dashboard.charts.base import base_text, part_count, part_share, part_value
-from dashboard.i18n import N_, _, in_sentence
+from dashboard.i18n import N_, _, gloss, in_sentence
 from dashboard.wording import missing
 
 Step = dict
@@ -45,6 +45,9 @@ def source_words(row: pd.Series, match: dict | None) -> list[Step]:
     if isinstance(row.get("excerpt"), str):
         source = row.source if isinstance(row.get("source"), str) else _("the source")
         out.append(step(_("{source}, in its own words: “{words}”").format(source=source, words=row.excerpt), match))
+        translated = gloss(row.excerpt, row.get("excerpt_gloss"))
+        if translated:
+            out.append(step(_("Our translation: {words}").format(words=translated), match))
     return out
 
 
