@@ -4,7 +4,6 @@ panels for it, and write the state back into the URL."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from functools import cache
 
@@ -33,11 +32,9 @@ from dashboard.style import (
     slide_size,
     window_size,
 )
-from dashboard.urls import MAX_COMPARED, congress_search, parse_search, search
+from dashboard.urls import COUNT_PROBLEM, MAX_COMPARED, congress_search, parse_search, search
 from dashboard.urls import State as ViewState
 
-COUNT_PROBLEM = re.compile(r"names (\d+) congress(?:es)?; compare 2 to (\d+)")
-"""The problem of a comparison of too few or too many congresses (dashboard.urls)."""
 EMPTY = {"data": [], "layout": {}}
 """The figure of a chart with nothing to draw: its section is hidden, and its caption says why."""
 
@@ -48,14 +45,13 @@ def graph_style(figure: dict | None) -> dict:
     return {"height": f"{height}px"} if height else {"display": "none"}
 
 
-def problem_text(problem: str) -> str:
+def problem_text(state: ViewState) -> str:
     """What is wrong with a URL's value, in the page's language."""
-    if match := COUNT_PROBLEM.fullmatch(problem):
-        n = int(match[1])
+    if state.problem == COUNT_PROBLEM and state.named is not None:
         return ngettext(
-            "names {n} congress; compare 2 to {most}", "names {n} congresses; compare 2 to {most}", n
-        ).format(n=n, most=match[2])
-    return _(problem)
+            "names {n} congress; compare 2 to {most}", "names {n} congresses; compare 2 to {most}", state.named
+        ).format(n=state.named, most=MAX_COMPARED)
+    return _(state.problem)
 
 
 def _notice(frames: Frames, state: ViewState) -> html.Div:
@@ -80,7 +76,7 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
         className="no-such-congress",
         children=[
             html.H2(title),
-            html.P(["“", html.Code(state.bad_value), "” " + problem_text(state.problem) + _(". Choose one of these:")]),
+            html.P(["“", html.Code(state.bad_value), "” " + problem_text(state) + _(". Choose one of these:")]),
             html.Ul(
                 [
                     html.Li(dcc.Link(_(r.name), href=congress_search(r.congress_id, state.lang)))

@@ -54,10 +54,12 @@ class State:
     """The page's language (dashboard.i18n.LANGUAGES)."""
     problem: str | None = None
     bad_value: str | None = None
+    named: int | None = None
+    """How many congresses a comparison that names too few or too many names (its problem's number)."""
 
     def but(self, **changes: object) -> State:
         """A copy with some fields changed, and no problem."""
-        return replace(self, problem=None, bad_value=None, **changes)
+        return replace(self, problem=None, bad_value=None, named=None, **changes)
 
 
 def param(congress_id: str) -> str:
@@ -168,6 +170,11 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
     return base.but(congress_id=found, hall=hall if RECORD_ID.match(hall) else None)
 
 
+COUNT_PROBLEM = "names too few or too many congresses"
+"""The problem of a comparison of fewer than 2 or more than MAX_COMPARED congresses; the page says it with
+their number (`State.named`)."""
+
+
 def _compare(base: State, raw: str, known: set[str]) -> State:
     items = [item for item in raw.split(",") if item.strip()]
     ids = [congress_id(item, known) for item in items]
@@ -175,8 +182,9 @@ def _compare(base: State, raw: str, known: set[str]) -> State:
         return replace(
             base,
             view="compare",
-            problem=f"names {len(items)} congress{'' if len(items) == 1 else 'es'}; compare 2 to {MAX_COMPARED}",
+            problem=COUNT_PROBLEM,
             bad_value=shown(raw),
+            named=len(items),
         )
     unknown = [item for item, found in zip(items, ids, strict=True) if found is None]
     if unknown:
