@@ -17,7 +17,7 @@ from dashboard.charts.parties import LEGEND_SHARE
 from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
-from dashboard.i18n import _, current, ngettext, other_language, use
+from dashboard.i18n import _, current, other_language, use
 from dashboard.layout import PARTIES, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
@@ -32,7 +32,7 @@ from dashboard.style import (
     slide_size,
     window_size,
 )
-from dashboard.urls import COUNT_PROBLEM, MAX_COMPARED, congress_search, parse_search, search
+from dashboard.urls import MAX_COMPARED, congress_search, parse_search, problem_text, search
 from dashboard.urls import State as ViewState
 
 EMPTY = {"data": [], "layout": {}}
@@ -43,15 +43,6 @@ def graph_style(figure: dict | None) -> dict:
     """A graph's style: as tall as its figure says, so the figure alone decides its height."""
     height = (figure or {}).get("layout", {}).get("height")
     return {"height": f"{height}px"} if height else {"display": "none"}
-
-
-def problem_text(state: ViewState) -> str:
-    """What is wrong with a URL's value, in the page's language."""
-    if state.problem == COUNT_PROBLEM and state.named is not None:
-        return ngettext(
-            "names {n} congress; compare 2 to {most}", "names {n} congresses; compare 2 to {most}", state.named
-        ).format(n=state.named, most=MAX_COMPARED)
-    return _(state.problem)
 
 
 def _notice(frames: Frames, state: ViewState) -> html.Div:

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from dashboard.records import Record, Slug, Sourced, Text
-from dashboard.urls import parse_search
+from dashboard.urls import parse_search, problem_text
 
 SLIDES = {1: "the hall", 2: "the votes", 3: "who the delegates were", 4: "decisions and a quotation"}
 """The slides of a congress, by number, as a lesson step names them (`slide=3`)."""
@@ -88,7 +88,7 @@ def read_view(query: str, known: set[str]) -> View:
         raise ValueError(f"view {query!r} must name one view: congress=…, compare=… or view=timeline")
     state = parse_search(query, known, default="")
     if state.problem:
-        raise ValueError(f"view {query!r}: {state.bad_value!r} {state.problem}")
+        raise ValueError(f"view {query!r}: {state.bad_value!r} {problem_text(state)}")
     slide = values.get("slide", [None])[0]
     slides = {"congress": SLIDES, "timeline": TIMELINE_SLIDES}.get(state.view)
     if slide is not None and slides is None:

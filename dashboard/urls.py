@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from dashboard.i18n import DEFAULT, N_, language
+from dashboard.i18n import DEFAULT, N_, _, language, ngettext
 
 PATTERN = re.compile(r"^(?:(ar|au)-?)?0*(\d{1,2})$")
 RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -173,6 +173,15 @@ def parse_search(query: str | None, known: set[str], default: str) -> State:
 COUNT_PROBLEM = "names too few or too many congresses"
 """The problem of a comparison of fewer than 2 or more than MAX_COMPARED congresses; the page says it with
 their number (`State.named`)."""
+
+
+def problem_text(state: State) -> str:
+    """What is wrong with a URL's value, in the page's language."""
+    if state.problem == COUNT_PROBLEM and state.named is not None:
+        return ngettext(
+            "names {n} congress; compare 2 to {most}", "names {n} congresses; compare 2 to {most}", state.named
+        ).format(n=state.named, most=MAX_COMPARED)
+    return _(state.problem)
 
 
 def _compare(base: State, raw: str, known: set[str]) -> State:
