@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.frames import Frames
+from dashboard.i18n import text_language
 from dashboard.loader import RecordError, load_records
 from dashboard.records import Original
 from tests.test_all_congresses import _excerpts_of, _not_verbatim, _records, all_excerpts
@@ -247,8 +248,11 @@ def test_every_russian_excerpt_has_an_english_gloss_with_its_numbers() -> None:
 
 
 def test_glosses_are_only_for_excerpts_not_in_english() -> None:
+    """Words in Russian (Cyrillic) or in German (the German Wikipedia's) carry an English gloss; English ones none."""
     glossed = [(where, item) for where, item in _sourced() if item.get("gloss")]
-    assert glossed and all(CYRILLIC.search(item["excerpt"]) for _, item in glossed)
+    assert glossed and all(text_language(item["excerpt"]) != "en" for _, item in glossed)
+    german = [item for _where, item in _sourced() if text_language(item["excerpt"]) == "de"]
+    assert german and all(item.get("gloss") for item in german)
 
 
 def test_glosses_reach_the_frames(frames: Frames) -> None:
