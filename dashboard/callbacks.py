@@ -70,7 +70,7 @@ def _notice(frames: Frames, state: ViewState) -> html.Div:
             html.P(["“", html.Code(state.bad_value), "” " + problem_text(state) + _(". Choose one of these:")]),
             html.Ul(
                 [
-                    html.Li(dcc.Link(_(r.name), href=congress_search(r.congress_id, state.lang)))
+                    html.Li(dcc.Link(r.name, href=congress_search(r.congress_id, state.lang)))
                     for r in frames.congresses.itertuples()
                 ]
             ),

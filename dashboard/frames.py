@@ -78,7 +78,7 @@ class Frames:
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(name, frame) for every frame, in a stable order."""
-        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.type == "pd.DataFrame"]
+        return [(f.name, frame) for f in fields(self) if isinstance(frame := getattr(self, f.name), pd.DataFrame)]
 
     def in_language(self, lang: str) -> Frames:
         """These frames in `lang`: built again in it (dates, the workings of derived numbers) and with the

@@ -53,7 +53,7 @@ def congress_options(frames: Frames, grouped: bool = True) -> list[dict]:
         if grouped:
             options.append({"label": f"— {title} —", "value": f"series-{series}", "disabled": True})
         options += [
-            {"label": f"{_(r.name)} · {date(r.start, 'month')}", "value": r.congress_id} for r in rows.itertuples()
+            {"label": f"{r.name} · {date(r.start, 'month')}", "value": r.congress_id} for r in rows.itertuples()
         ]
     return options
 
