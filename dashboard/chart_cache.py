@@ -119,9 +119,12 @@ class ChartCache:
         return self._stored(("summary", chart_id, key), build)
 
     def _build_changes(self, key: State, least: float) -> pd.DataFrame:
-        rows = self.rows("compare", key)
-        with use(key.lang):
-            return change_table(rows, least)
+        def build() -> dict:
+            rows = self.rows("compare", key)
+            with use(key.lang):
+                return change_table(rows, least).to_dict(orient="split", index=False)
+
+        return pd.DataFrame(**self._stored(("changes", key, least), build))
 
     def change_table(self, view: State, least: float = 0) -> pd.DataFrame:
         """The comparison's change table (dashboard.charts.compare.change_table). Callers must not change it."""
@@ -161,19 +164,38 @@ class ChartCache:
         return len(jobs[part::parts])
 
 
-def _build_part(part: int, parts: int) -> int:
+    def warm_comparisons(self, part: int = 0, parts: int = 1) -> int:
+        """Build every pair of congresses compared, in date order and counts, in every language: its figure at
+        the desk windows and the phone in the light theme, its caption and its change table (every `parts`-th
+        pair from the `part`-th); return how many figures. Pupils' comparisons are read, not built, once this
+        has run; other orders, measures, themes and sizes are built when first asked for."""
+        ids = list(self.frames.congresses.sort_values("start_ns").congress_id)
+        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        views = [State(view="compare", compare_ids=pair, lang=lang) for lang in LANGUAGES for pair in pairs]
+        for view in views[part::parts]:
+            for width in (*DESKS, None):
+                self.figure("compare", view, _size(width, "compare"))
+            self.summary("compare", view)
+            self.change_table(view)
+        return len(views[part::parts]) * (len(DESKS) + 1)
+
+
+def _build_part(part: int, parts: int, comparisons: bool = False) -> int:
     frames = load_frames()
-    return ChartCache(frames, store=FigureStore.from_environment(frames)).warm(part=part, parts=parts)
+    charts = ChartCache(frames, store=FigureStore.from_environment(frames))
+    return charts.warm_comparisons(part, parts) if comparisons else charts.warm(part=part, parts=parts)
 
 
 def main() -> None:
     """Build the figure store (CONGRESS_FIGURE_STORE): every congress and the timeline, in every theme, at the
-    desk, laptop and phone sizes; other views and sizes are stored when first asked for. bin/serve runs it
-    before it starts (`--prune`: on every core, removing the folders of older records or code) and before it
-    replaces its instances (`--processes 1`, beside a class being served)."""
+    desk, laptop and phone sizes (`--comparisons`: every pair of congresses compared instead); other views and
+    sizes are stored when first asked for. bin/serve runs it before it starts (`--prune`: on every core,
+    removing the folders of older records or code) and before it replaces its instances (`--processes 1`,
+    beside a class being served), and the comparisons at low priority once it serves."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--prune", action="store_true")
+    parser.add_argument("--comparisons", action="store_true")
     args = parser.parse_args()
     frames = load_frames()
     store = FigureStore.from_environment(frames)
@@ -185,7 +207,7 @@ def main() -> None:
                 shutil.rmtree(old)
     parts = args.processes
     with ProcessPoolExecutor(parts) as pool:
-        built = sum(pool.map(_build_part, range(parts), [parts] * parts))
+        built = sum(pool.map(_build_part, range(parts), [parts] * parts, [args.comparisons] * parts))
     print(f"figures: {built} in {store.folder}", flush=True)
 
 

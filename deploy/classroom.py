@@ -103,6 +103,7 @@ class Classroom:
         self.store = Path(setting(STORE_ENV, str(ROOT / "build" / "figures"))).resolve()
         self.render_socket = self.run / "render.sock"
         self.renderer: subprocess.Popen | None = None
+        self.comparisons: subprocess.Popen | None = None
 
     def start_renderer(self) -> None:
         """The server's one export queue and its Chromium (dashboard.render_service)."""
@@ -119,6 +120,20 @@ class Classroom:
         if self.warm != "0":
             command = [sys.executable, "-m", "dashboard.chart_cache", *options]
             subprocess.run(command, cwd=ROOT, env={**os.environ, STORE_ENV: str(self.store)}, check=True)
+
+    def build_comparisons(self) -> None:
+        """Build every pair of congresses compared into the store, at the lowest CPU priority, while the class is
+        served: a comparison asked for before it is built is built by its worker, as before."""
+        self.stop_comparisons()
+        if self.warm != "0":
+            command = [sys.executable, "-m", "dashboard.chart_cache", "--comparisons"]
+            env = {**os.environ, STORE_ENV: str(self.store)}
+            self.comparisons = subprocess.Popen(command, cwd=ROOT, env=env, preexec_fn=lambda: os.nice(19))
+
+    def stop_comparisons(self) -> None:
+        if self.comparisons is not None and self.comparisons.poll() is None:
+            self.comparisons.terminate()
+            self.comparisons.wait(timeout=30)
 
     def slot(self, index: int) -> Path:
         return self.run / f"slot-{index + 1}.sock"
@@ -194,6 +209,7 @@ class Classroom:
         self.nginx = subprocess.Popen([*command, "-g", "daemon off;"])
         self.wait_listening()
         print(f"Serving the dashboard on http://{self.listen}/ (bin/serve; Ctrl-C stops it)", flush=True)
+        self.build_comparisons()
 
     def link(self, index: int, instance: Instance) -> None:
         """Point slot `index` at `instance`: new connections go to it from now on."""
@@ -246,6 +262,7 @@ class Classroom:
                 self.build_figures("--processes", "1")  # the records or the code may have changed
                 for index in range(len(self.instances)):
                     self.replace(index)
+                self.build_comparisons()
                 continue
             if self.nginx is not None and self.nginx.poll() is not None:
                 print("nginx exited; stopping", file=sys.stderr)
@@ -262,6 +279,7 @@ class Classroom:
         self.stop()
 
     def stop(self) -> None:
+        self.stop_comparisons()
         if self.nginx is not None and self.nginx.poll() is None:
             self.nginx.send_signal(signal.SIGQUIT)  # graceful shutdown
             try:

@@ -61,3 +61,19 @@ def test_captions_and_walks_are_read_back_without_building_rows(frames: Frames, 
     assert "649 in all" in built["party-seats"][1]["label"]
     assert built["social"][0].startswith("Social composition: No social composition was found")
     assert built["social"][1] is None  # nothing to walk, stored as nothing
+
+
+def test_the_comparisons_warmed_are_read_without_building(frames: Frames, tmp_path: Path) -> None:
+    """Every pair of congresses, in both languages: a worker reads its figures, caption and change table."""
+    builder = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    parts = 300  # of 600 views (300 pairs, 2 languages): this part builds views 0 and 300
+    assert builder.warm_comparisons(part=0, parts=parts) == 2 * 3  # the two desks and the phone each
+    assert len(list(tmp_path.rglob("*.json"))) == 2 * (3 + 2)  # and a caption and a change table each
+    first, second = frames.congresses.sort_values("start_ns").congress_id.iloc[:2]
+    english, russian = (State(view="compare", compare_ids=(first, second), lang=lang) for lang in ("en", "ru"))
+    reader = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    reader._rows = None  # type: ignore[assignment]  # a read must not build rows
+    assert reader.change_table(english).equals(ChartCache(frames).change_table(english))
+    assert reader.change_table(russian).columns[0] == "Партия"
+    assert reader.summary("compare", russian).startswith("Первый Всероссийский съезд Советов: Эсеры 285")
+    assert reader.figure("compare", english, PHONE, "light")["layout"]["title"]["text"]
