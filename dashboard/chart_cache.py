@@ -163,7 +163,6 @@ class ChartCache:
             self.walk(chart_id, view)
         return len(jobs[part::parts])
 
-
     def warm_comparisons(self, part: int = 0, parts: int = 1) -> int:
         """Build every pair of congresses compared, in date order and counts, in every language: its figure at
         the desk windows and the phone in the light theme, its caption and its change table (every `parts`-th
