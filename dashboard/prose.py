@@ -3,14 +3,15 @@
 The records mix two kinds of text. The sources' words (every `excerpt`, a quotation's `words`, a source's
 title) stay in their source's language on every page. The project's own words (a congress's name, a vote's
 motion, why a value is shown, a lesson's caption...) are listed here, column by column; the catalog
-(`dashboard.catalog`) carries them as messages and `translated` shows them in the current language.
+(`dashboard.catalog`) carries them as messages and `translated` shows them in the current language. The
+sources' words a page shows are listed too (`GLOSSED`): the catalog carries the project's Russian gloss of
+those not in Russian, shown beside them, never instead.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -111,4 +112,4 @@ def translated(frames: Frames) -> Frames:
             frame[column] = frame[column].map(_, na_action="ignore").astype(frame[column].dtype)
         frame.attrs = dict(getattr(frames, name).attrs)
         changed[name] = frame
-    return replace(frames, **changed)
+    return dataclasses.replace(frames, **changed)
