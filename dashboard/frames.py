@@ -23,7 +23,19 @@ from dashboard.calendar import new_style
 from dashboard.i18n import DEFAULT, N_, _, date, use
 from dashboard.loader import DATA_DIR, Records, load_records
 from dashboard.prose import translated
-from dashboard.records import Breakdown, Claim, Congress, ElectedBody, Group, Lineage, Original, Party, Sourced
+from dashboard.records import (
+    ORIGINAL_COLUMNS,
+    Breakdown,
+    Claim,
+    Congress,
+    ElectedBody,
+    Group,
+    Lineage,
+    Original,
+    Party,
+    Sourced,
+    original_columns,
+)
 from dashboard.teaching_frames import teaching_frames
 
 KEY_NUMBERS = {
@@ -131,39 +143,13 @@ def _provenance(item: Sourced) -> dict:
     return {"source_id": item.source, "excerpt": item.excerpt, "excerpt_gloss": item.gloss, "note": item.note}
 
 
-def _original_columns(original: Original | None) -> dict:
-    """A name's Russian original as columns: the name, its short form, the form its excerpt writes it in,
-    its language, and the source, excerpt, gloss and note that go with it."""
-    if original is None:
-        return dict.fromkeys(ORIGINAL)
-    return {
-        "original": original.text,
-        "original_short": original.short,
-        "original_written": original.written,
-        "original_lang": original.lang,
-        "original_source_id": original.source,
-        "original_excerpt": original.excerpt,
-        "original_excerpt_gloss": original.gloss,
-        "original_note": original.note,
-    }
-
-
 def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype(columns)
 
 
 PROVENANCE = {"source_id": TEXT, "excerpt": TEXT, "excerpt_gloss": TEXT, "note": TEXT}
-ORIGINAL = {
-    "original": TEXT,
-    "original_short": TEXT,
-    "original_written": TEXT,
-    "original_lang": TEXT,
-    "original_source_id": TEXT,
-    "original_excerpt": TEXT,
-    "original_excerpt_gloss": TEXT,
-    "original_note": TEXT,
-}
+ORIGINAL = dict.fromkeys(ORIGINAL_COLUMNS, TEXT)
 
 
 def _date_label(start: dt.date, end: dt.date, short: bool = False) -> str:
@@ -196,7 +182,7 @@ def _congress_row(c: Congress, order: int) -> dict:
         "ordinal": c.ordinal,
         "name": c.name,
         "official_name": c.official_name,
-        **_original_columns(c.original),
+        **original_columns(c.original),
         "extraordinary": c.extraordinary,
         "start": c.dates.start,
         "end": c.dates.end,
@@ -312,7 +298,7 @@ def _breakdown_rows(
             lineage = _lineage_columns(row["part_id"], day, parties, lineages) if party else {}
             original = None if row["gap"] else _part_original(b.kind, row["part_id"], parties, groups)
             rows.append(
-                common | row | {"party_id": row["part_id"] if party else None} | lineage | _original_columns(original)
+                common | row | {"party_id": row["part_id"] if party else None} | lineage | original_columns(original)
             )
     return rows
 
@@ -533,7 +519,7 @@ def _body_row(c: Congress, body: ElectedBody) -> dict:
             "body_excerpt_gloss": body.gloss,
             "body_note": body.note,
         }
-        | _original_columns(body.original)
+        | original_columns(body.original)
     )
 
 
@@ -676,14 +662,14 @@ def build_frames(records: Records) -> Frames:
             },
         ),
         parties=_typed(
-            [p.model_dump(exclude={"original"}) | _original_columns(p.original) for p in records.parties.values()],
+            [p.model_dump(exclude={"original"}) | original_columns(p.original) for p in records.parties.values()],
             {"id": TEXT, "name": TEXT, "short": TEXT, "family": TEXT, "lineage": TEXT, **ORIGINAL},
         ),
         lineages=_typed(
             [
                 _provenance(n)
                 | {"lineage_id": lineage.id, "label": lineage.label, "since": n.since, "name": n.name, "short": n.short}
-                | _original_columns(n.original)
+                | original_columns(n.original)
                 for lineage in records.lineages.values()
                 for n in lineage.names
             ],
@@ -691,7 +677,7 @@ def build_frames(records: Records) -> Frames:
         ),
         groups=_typed(
             [
-                {"kind": g.kind, "id": g.id, "name": g.name} | _original_columns(g.original)
+                {"kind": g.kind, "id": g.id, "name": g.name} | original_columns(g.original)
                 for g in records.groups.values()
             ],
             {"kind": TEXT, "id": TEXT, "name": TEXT, **ORIGINAL},

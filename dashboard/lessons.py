@@ -155,9 +155,9 @@ def introduction_page(frames: Frames) -> html.Div:
 
 
 def _original(frames: Frames, term_id: str) -> tuple[str, str] | None:
-    """A glossary term's Russian original and the source that writes it, where the term names a party or an
-    elected body that has one in the records (the Bolsheviks: большевики; the CEC: ВЦИК)."""
-    for frame, key in ((frames.parties, "id"), (frames.bodies, "body_id")):
+    """A glossary term's Russian original and the source that writes it: its own (решающий голос), or that of
+    the party or elected body it names (the Bolsheviks: большевики; the CEC: ВЦИК)."""
+    for frame, key in ((frames.glossary, "term_id"), (frames.parties, "id"), (frames.bodies, "body_id")):
         found = frame[(frame[key] == term_id) & frame.original.notna()]
         if not found.empty:
             row = found.iloc[0]

@@ -117,6 +117,28 @@ class Original(Sourced):
         return self
 
 
+ORIGINAL_COLUMNS = (
+    "original",
+    "original_short",
+    "original_written",
+    "original_lang",
+    "original_source_id",
+    "original_excerpt",
+    "original_excerpt_gloss",
+    "original_note",
+)
+"""The columns a frame gives a name's Russian original."""
+
+
+def original_columns(original: Original | None) -> dict[str, str | None]:
+    """A name's Russian original as a frame's columns: the name, its short form, the form its excerpt writes it
+    in, its language, and the source, excerpt, gloss and note that go with it; all empty where it has none."""
+    if original is None:
+        return dict.fromkeys(ORIGINAL_COLUMNS)
+    values = (original.text, original.short, original.written, original.lang, original.source, original.excerpt)
+    return dict(zip(ORIGINAL_COLUMNS, (*values, original.gloss, original.note), strict=True))
+
+
 class Variant(Sourced):
     """One source's value for a number."""
 

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from dashboard.records import Record, Slug, Sourced, Text
+from dashboard.records import Original, Record, Slug, Sourced, Text
 from dashboard.urls import parse_search, problem_text
 
 SLIDES = {1: "the hall", 2: "the votes", 3: "who the delegates were", 4: "decisions and a quotation"}
@@ -165,6 +165,7 @@ class GlossaryEntry(Record):
     spellings: list[Text] = Field([], description="Other spellings and forms, so that terms in captions can be linked.")
     definition: Text
     facts: Facts
+    original: Original | None = Field(None, description="The term in Russian, as a Russian-language source writes it.")
 
     @model_validator(mode="after")
     def _numbers_are_cited(self) -> GlossaryEntry:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.records import Sourced
+from dashboard.records import ORIGINAL_COLUMNS, Sourced, original_columns
 from dashboard.teaching import Lesson, Teaching
 
 TEXT = "string"
@@ -34,7 +34,13 @@ LESSON_COLUMNS = {
     "chart": TEXT,
 }
 LESSON_FACT_COLUMNS = {"lesson_id": TEXT, "step": NUMBER, "part": TEXT, **FACT_COLUMNS}
-GLOSSARY_COLUMNS = {"term_id": TEXT, "term": TEXT, "spellings": TEXT, "definition": TEXT}
+GLOSSARY_COLUMNS = {
+    "term_id": TEXT,
+    "term": TEXT,
+    "spellings": TEXT,
+    "definition": TEXT,
+    **dict.fromkeys(ORIGINAL_COLUMNS, TEXT),
+}
 GLOSSARY_FACT_COLUMNS = {"term_id": TEXT, **FACT_COLUMNS}
 INTRODUCTION_COLUMNS = {"title": TEXT, "paragraph": NUMBER, "sentence": NUMBER, "text": TEXT}
 INTRODUCTION_FACT_COLUMNS = {"paragraph": NUMBER, "sentence": NUMBER, **FACT_COLUMNS}
@@ -106,6 +112,7 @@ def teaching_frames(teaching: Teaching, congress_ids: set[str]) -> dict[str, pd.
                     "spellings": "; ".join(e.spellings) or None,
                     "definition": e.definition,
                 }
+                | original_columns(e.original)
                 for e in teaching.glossary
             ],
             GLOSSARY_COLUMNS,

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.frames import Frames
-from dashboard.i18n import text_language
+from dashboard.i18n import text_language, use
+from dashboard.lessons import glossary_page
 from dashboard.loader import RecordError, load_records
 from dashboard.records import Original
 from tests.test_all_congresses import _excerpts_of, _not_verbatim, _records, all_excerpts
@@ -76,6 +77,9 @@ def _originals() -> Iterator[tuple[str, Original]]:
                 yield f"lineages.{name.since}", name.original
     for (kind, gid), group in RECORDS.groups.items():
         yield f"groups.{kind}.{gid}", group.original
+    for entry in RECORDS.teaching.glossary:
+        if entry.original:
+            yield f"glossary.{entry.id}", entry.original
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,6 +180,23 @@ def test_every_body_has_its_russian_name_or_a_reason() -> None:
 def test_every_social_group_and_republic_has_its_russian_name(kind: str) -> None:
     shown = {p.id for _, b in _default_breakdowns() if b.kind == kind for p in b.parts}
     assert shown and shown <= {gid for k, gid in RECORDS.groups if k == kind}
+
+
+def test_the_glossary_gives_the_russian_terms_a_source_writes(frames: Frames) -> None:
+    """An English glossary shows a term's original, its own or its party's or body's, marked as Russian."""
+    with use("en"):
+        page = glossary_page(frames)
+    terms = {dt.id: dt.children for dt in page.children[1].children if getattr(dt, "id", None)}
+    originals = {
+        term_id: next((c.children for c in children if getattr(c, "lang", None) == "ru"), None)
+        for term_id, children in terms.items()
+    }
+    assert originals["term-full-vote"] == "решающий голос"
+    assert originals["term-soviet"] == "Совет" and originals["term-all-union"] == "Всесоюзный"
+    assert originals["term-bolshevik"] == "большевики"
+    assert originals["term-cec"] == "Всероссийский центральный исполнительный комитет (ВЦИК)"
+    assert originals["term-dual-power"] is None  # no Russian source read writes it
+    assert sum(o is not None for o in originals.values()) == 12
 
 
 def test_every_lineage_name_has_its_russian_name() -> None:

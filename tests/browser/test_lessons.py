@@ -37,7 +37,7 @@ def test_the_lessons_page_lists_every_lesson_and_opens_one(page: Page, server_ur
     )
     expect(page.locator("#term-cec .original")).to_have_text("Всероссийский центральный исполнительный комитет (ВЦИК)")
     expect(page.locator("#term-cec .original")).to_have_attribute("lang", "ru")
-    expect(page.locator("#term-soviet")).to_have_text("soviet")  # no Russian source read gives its original yet
+    expect(page.locator("#term-dual-power")).to_have_text("dual power")  # no Russian source read gives it yet
     expect(page.locator(".glossary")).to_contain_text("The Council of People's Commissars: the government.")
     page.get_by_role("link", name="1917: from the First to the Second Congress").click()
     expect(page.locator(".lesson-counter")).to_have_text("Step 1 of 9")
