@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import chart
 from dashboard.charts.base import congress_row, subtitle
-from dashboard.charts.draw import OUR_TRANSLATION, source_line, when
+from dashboard.charts.draw import gloss_note, source_line, when
 from dashboard.citation import day, reference
 from dashboard.export import (
     HANDOUT_PRESET,
@@ -29,7 +29,7 @@ from dashboard.export import (
     resolve_congress,
 )
 from dashboard.frames import KEY_NUMBERS, Frames
-from dashboard.i18n import _, gloss, ngettext
+from dashboard.i18n import _, ngettext
 from dashboard.style import PRESETS
 from dashboard.table_pages import table_pages, text_page
 from dashboard.urls import State
@@ -141,8 +141,7 @@ def _cite(sources: pd.DataFrame, source_id: object, excerpt: object, english: ob
     if not isinstance(source_id, str) or source_id not in sources.index:
         return ""
     words = f": “{excerpt}”" if isinstance(excerpt, str) else ""
-    translated = gloss(excerpt, english)
-    return f"{sources.loc[source_id].cite_as}{words}" + (f" ({_(OUR_TRANSLATION)}: {translated})" if translated else "")
+    return f"{sources.loc[source_id].cite_as}{words}{gloss_note(excerpt, english)}"
 
 
 def key_facts(frames: Frames, congress_id: str) -> list[tuple[str, str, str, str | None]]:

@@ -15,12 +15,12 @@ import string
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.draw import OUR_TRANSLATION, source_line
+from dashboard.charts.draw import gloss_note, source_line
 from dashboard.citation import day
 from dashboard.export import HANDOUT_PRESET, ExportError, chart_figure, check_lesson, check_link, drawn_charts
 from dashboard.frames import Frames
 from dashboard.handout import pages_pdf
-from dashboard.i18n import DEFAULT, N_, _, current, gloss
+from dashboard.i18n import DEFAULT, N_, _, current
 from dashboard.style import PRESETS
 from dashboard.table_pages import WRITE_HERE, text_pages
 from dashboard.urls import State
@@ -60,13 +60,9 @@ def _address(link: str | None, query: str) -> str | None:
 def _sourced(frames: Frames, facts: pd.DataFrame) -> list[str]:
     """Each fact as 'Source name: “its words”', each once."""
     names = frames.sources.set_index("id").cite_as
-    lines = []
-    for f in facts.itertuples():
-        translated = gloss(f.excerpt)
-        lines.append(
-            f"– {names.get(f.source_id, f.source_id)}: “{f.excerpt}”"
-            + (f" ({_(OUR_TRANSLATION)}: {translated})" if translated else "")
-        )
+    lines = (
+        f"– {names.get(f.source_id, f.source_id)}: “{f.excerpt}”{gloss_note(f.excerpt)}" for f in facts.itertuples()
+    )
     return list(dict.fromkeys(lines))
 
 

@@ -256,6 +256,13 @@ def quoted(words: str, english: object = None, width: int = 60, lines: int = 6) 
     return out
 
 
+def gloss_note(words: object, english: object = None) -> str:
+    """The project's translation of a source's words as printed after them (' (Our translation: …)'), where the
+    page's language is another; else nothing."""
+    translated = gloss(words, english)
+    return f" ({_(OUR_TRANSLATION)}: {translated})" if translated else ""
+
+
 def glosses(words: Iterable[object], english: Iterable[object] | None = None) -> dict[str, list[str]]:
     """A table's column of the project's translations of its sources' words, where any are kept; else none."""
     english = list(english) if english is not None else None
