@@ -37,13 +37,15 @@ from flask import Response, abort, request
 
 from dashboard import vendor
 from dashboard.serving import IMMUTABLE
-from dashboard.vendor import PLOTLY_BUNDLE, PLOTLY_LOCALES, VENDOR_DIR, locked
+from dashboard.vendor import GENERATOR_RUNTIME, PLOTLY_BUNDLE, PLOTLY_LOCALES, VENDOR_DIR, locked
 
 ROUTE = "_static"
 SUFFIXES = (".js", ".css")
 ENCODINGS = ("br", "gzip")  # in order of preference; anything else gets the file as it is
 BUILD_DIR = Path(os.environ.get("CONGRESS_STATIC_DIR") or Path(__file__).resolve().parent.parent / "build" / "static")
 URL_ATTRIBUTE = re.compile(r'\b((?:src|href)=")([^"]+)(")')
+POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
+"""Dash's @babel/polyfill (core-js 2, for browsers without ES2017), which the page does not load."""
 
 
 def dash_bundles() -> dict[str, set[str]]:
@@ -190,10 +192,11 @@ class StaticFiles:
         return response
 
     def install(self, app: Dash) -> None:
-        """Serve /_static/ from `app`, load the vendored plotly.js before Dash's renderer, and link every
-        static file of the page at its content-named URL."""
+        """Serve /_static/ from `app`, load the vendored generator runtime and plotly.js before Dash's renderer
+        in place of Dash's polyfill and plotly.py's bundle, and link every static file of the page at its
+        content-named URL."""
         self.prefix = app.config.requests_pathname_prefix
-        for name in (PLOTLY_BUNDLE, *PLOTLY_LOCALES):  # the bundle first: each locale registers itself with it
+        for name in (GENERATOR_RUNTIME, PLOTLY_BUNDLE, *PLOTLY_LOCALES):  # each locale registers itself with Plotly
             vendor.path(name)  # stops here, saying to run bin/setup, if a file is missing or altered
             app.config.external_scripts.append(self.url("vendor", name))
         app.server.add_url_rule(
@@ -202,6 +205,7 @@ class StaticFiles:
         interpolate = app.interpolate_index
 
         def interpolate_index(**parts: str) -> str:
+            parts["scripts"] = POLYFILL.sub("", parts.get("scripts", ""))
             for part in ("css", "scripts", "favicon"):
                 parts[part] = URL_ATTRIBUTE.sub(
                     lambda m: m[1] + html.escape(self.page_url(html.unescape(m[2]), app)) + m[3], parts.get(part, "")

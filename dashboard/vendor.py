@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "vendor.lock"
 VENDOR_DIR = ROOT / "vendor"
+GENERATOR_RUNTIME = "regenerator-runtime.js"
+"""What Dash's renderer needs of its polyfill in today's browsers; the page loads it instead of the polyfill."""
 PLOTLY_BUNDLE = "plotly-basic.min.js"
 PLOTLY_LOCALES = ("plotly-locale-ru.js",)
 """plotly.js's words and number formats in the page's other languages (each registers itself with Plotly)."""

@@ -1,5 +1,6 @@
 """The page's static files in headless Chromium against the live dashboard: the charts draw with the partial
-plotly.js bundle while plotly.py's full one is never requested, and a second visit asks the server for no
+plotly.js bundle and the generator runtime while plotly.py's full bundle and Dash's polyfill are never
+requested, and a second visit asks the server for no
 static file at all (not even whether it changed)."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ PAGES = [
 ]
 STATIC = ("/_static/", "/assets/", "/_dash-component-suites/", "/_favicon.ico")
 FULL_BUNDLE = ("plotly.min.js", "/plotly/package_data/")
+POLYFILL = "/deps/polyfill@"
 
 
 def _is_full_bundle(url: str) -> bool:
@@ -35,7 +37,8 @@ def test_charts_draw_without_the_full_plotly_bundle(
     expect(page.locator(drawn).first).to_be_visible(timeout=20_000)
     assert page.locator(drawn).count() >= marks
     page.wait_for_load_state("networkidle")
-    assert not [url for url in page.requests if _is_full_bundle(url)]
+    assert not [url for url in page.requests if _is_full_bundle(url) or POLYFILL in url]
+    assert page.evaluate("typeof window.regeneratorRuntime.mark") == "function"  # what dcc's lazy graph calls
     scripts = [url for url in page.requests if urlparse(url).path.endswith(".js")]
     assert scripts and all(urlparse(url).path.startswith("/_static/") for url in scripts), scripts
     assert page.evaluate("window.Plotly.version") == "4.1.1"
