@@ -2,13 +2,15 @@
    Where the server names a public address (CONGRESS_PUBLIC_URL, on #page as data-public-url), the
    citation uses it instead of the address in the browser's bar. */
 (function () {
+  var formats = {};  // one formatter per language: making one costs more than the rest of fill()
   function fill() {
     var page = document.getElementById("page");
     var base = (page && page.dataset.publicUrl) || (window.location.origin + window.location.pathname);
     var today = new Date();
     // the day as the page's language writes it: 7 December 2026, 7 декабря 2026 г.
     var lang = document.documentElement.lang === "ru" ? "ru" : "en-GB";
-    var day = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" }).format(today);
+    formats[lang] = formats[lang] || new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" });
+    var day = formats[lang].format(today);
     document.querySelectorAll(".cite-address[data-query]").forEach(function (span) {
       var text = base.replace(/\/?$/, "/") + span.dataset.query;
       if (span.textContent !== text) { span.textContent = text; }
@@ -17,5 +19,9 @@
       if (span.textContent !== day) { span.textContent = day; }
     });
   }
-  new MutationObserver(fill).observe(document.documentElement, { childList: true, subtree: true });
+  var queued = false;  // the page changes many times a frame while charts draw: fill once per frame
+  function queue() {
+    if (!queued) { queued = true; window.requestAnimationFrame(function () { queued = false; fill(); }); }
+  }
+  new MutationObserver(queue).observe(document.documentElement, { childList: true, subtree: true });
 })();
