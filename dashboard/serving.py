@@ -35,7 +35,7 @@ PAGE_PREFIXES = ("/_dash-", "/assets/", "/_static/", "/_favicon.ico")
 LOG = logging.getLogger(__name__)
 # The page uses none of these powerful features; full screen only for itself (presentation mode's button).
 PERMISSIONS_POLICY = ", ".join(
-    [f"{feature}=()" for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth")]
+    [f"{feature}=()" for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial")]
     + ["display-capture=()", "interest-cohort=()", "browsing-topics=()", "fullscreen=(self)"]
 )
 IMMUTABLE = "public, max-age=31536000, immutable"
