@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/classroom.py [--pupils 30,100,200] [--changes 6] [--memory 20000]
 
 Each pupil opens the page as Chromium does (the HTML, every script and style it links, the layout, the
-callback graph, dcc's lazy chunks, then the page's callback and the seven data-table callbacks; the same 27
-requests a recorded Chromium load makes), and then makes view changes, thinking 1-3 s before each. Every
+callback graph, dcc's lazy chunks, then the page's callback; the same 30 requests a recorded Chromium load
+makes), and then makes view changes, thinking 1-3 s before each. Every
 pupil's views are its own: a congress, a comparison or the timeline, in one of three themes, at one of nine
 window sizes, so the response cache answers only what a class really repeats. A pupil fetches one request
 at a time where a browser uses six connections, so "page served" is an upper bound on loopback.
@@ -60,7 +60,6 @@ WINDOWS = (
     (768, 1024),
     (1600, 900),
 )
-TABLES = ("party-seats", "votes", "party-bars", "delegate-types", "social", "compare", "timeline")
 
 
 def searches(congresses: list[str]) -> list[str]:
@@ -94,7 +93,8 @@ class Pages:
         return cls(assets, main)
 
     def callbacks(self, search: str, theme: str, window: tuple[int, int]) -> list[bytes]:
-        """The bodies Chromium posts when a page opens at `search` (its callback, then the seven tables)."""
+        """The bodies Chromium posts when a page opens at `search`: its callback (a chart's data table is asked
+        for only when it is opened)."""
         values = {
             ("url", "search"): search + ("" if theme == "light" else f"&theme={theme}"),
             ("theme-select", "value"): theme,
@@ -103,22 +103,9 @@ class Pages:
             ("hall-menu", "value"): "parties",
             ("narrow", "data"): window[0] < 700,
             ("window-size", "data"): list(window),
+            ("lessons-view", "hidden"): True,
         }
-        main = callback_body(self.main, values, "url.search")
-        bodies = [main]
-        for chart in TABLES:
-            bodies.append(
-                {
-                    "output": '{"chart":["MATCH"],"type":"data-table"}.children',
-                    "outputs": {"id": {"chart": chart, "type": "data-table"}, "property": "children"},
-                    "inputs": [
-                        {"id": {"chart": chart, "type": "data-summary"}, "property": "n_clicks"},
-                        {"id": "url", "property": "search", "value": values[("url", "search")]},
-                    ],
-                    "changedPropIds": ["url.search"],
-                }
-            )
-        return [json.dumps(b).encode() for b in bodies]
+        return [json.dumps(callback_body(self.main, values, "url.search")).encode()]
 
 
 @dataclass
@@ -437,8 +424,8 @@ def write(out: Path, rows: list[str], notes: list[str], args: argparse.Namespace
             BEGIN,
             "## A class at once (`bench/classroom.py`, against `bin/serve`)",
             "",
-            f"Each pupil opens the page (27 requests, as Chromium makes them) and then makes {args.changes} view "
-            "changes (8 callbacks each), thinking 1–3 s before each, with views of its own (congress, comparison or "
+            f"Each pupil opens the page (30 requests, as Chromium makes them) and then makes {args.changes} view "
+            "changes (one callback each), thinking 1–3 s before each, with views of its own (congress, comparison or "
             "timeline × 3 themes × 9 window sizes). One request at a time per pupil; the load shares the two "
             "cores with the server. Times in seconds.",
             "",

@@ -18,7 +18,7 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
 from dashboard.i18n import _, current, other_language, use
-from dashboard.layout import PARTIES, present_label
+from dashboard.layout import PARTIES, lessons_view, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
 from dashboard.style import (
@@ -135,17 +135,24 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         with use(lang):
             return facts_panel(frames.in_language(lang), congress_id, congress_search(congress_id, lang))
 
-    @app.callback(
-        Output({"type": "data-table", "chart": MATCH}, "children"),
+    app.clientside_callback(  # assets/data_tables.js: the page's address while the table is open, else nothing
+        ClientsideFunction("tables", "wanted"),
+        Output({"type": "data-wanted", "chart": MATCH}, "data"),
         Input({"type": "data-summary", "chart": MATCH}, "n_clicks"),
         Input("url", "search"),
     )
-    def show_data(clicks: int | None, url_search: str | None):
-        """A chart's rows as a table, made when its "Show the data" is opened: a selector change
-        then redraws only what is on show."""
-        if not clicks or clicks % 2 == 0:
+
+    @app.callback(
+        Output({"type": "data-table", "chart": MATCH}, "children"),
+        Input({"type": "data-wanted", "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+    def show_data(wanted: dict | None):
+        """A chart's rows as a table, made when its "Show the data" is opened or the view changes while it is
+        open: the server is asked for no closed table."""
+        if not isinstance(wanted, dict) or not isinstance(wanted.get("search"), str):
             return no_update
-        state = parse_search(url_search, known, default=order[0])
+        state = parse_search(wanted["search"], known, default=order[0])
         chart_id = ctx.outputs_list["id"]["chart"]
         if state.problem:
             return None
@@ -233,6 +240,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Output("lesson-panel", "children"),
         Output("reveal", "hidden"),
         Output("lessons-view", "hidden"),
+        Output("lessons-view", "children"),
         Output("slide-counter", "children"),
         Output("slide-facts", "children"),
         Output("notice", "children"),
@@ -288,6 +296,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         Input("view-lessons", "n_clicks"),
         Input("narrow", "data"),
         Input("window-size", "data"),
+        State("lessons-view", "hidden"),
     )
     def route(
         url_search,
@@ -306,6 +315,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         _l,
         narrow,
         window,
+        lessons_hidden,
     ):
         current = parse_search(url_search, known, default=order[0])
         trigger = ctx.triggered_id
@@ -321,7 +331,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         state = current if trigger in quiet else next_state(current, trigger, values)
         width, height = window_size(window)
         with use(state.lang):
-            return render(state, url_search, bool(narrow), height, width)
+            return render(state, url_search, bool(narrow), height, width, lessons_hidden is not False)
 
     def lesson_view(state: ViewState) -> tuple[pd.Series | None, ViewState]:
         """A lesson's step and the view it shows (as slides); no step and the state itself outside one."""
@@ -353,9 +363,21 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             walk["label"] if walk else _("Chart: nothing to draw."),
         )
 
+    @cache
+    def lessons_pages(lang: str) -> list:
+        with use(lang):
+            return lessons_view(frames.in_language(lang))
+
     def render(
-        state: ViewState, url_search: str | None, narrow: bool, height: int | None = None, width: int | None = None
+        state: ViewState,
+        url_search: str | None,
+        narrow: bool,
+        height: int | None = None,
+        width: int | None = None,
+        lessons_hidden: bool = True,
     ) -> tuple:
+        """Every output of the page's callback for `state`; `lessons_hidden`: the lessons view is hidden now (its
+        pages are sent when it is shown, and only then)."""
         url_state, lesson = state, (None, no_update, True)
         here = frames.in_language(state.lang)
         if state.lesson and not state.problem:
@@ -461,6 +483,9 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
             lesson[1],
             lesson[2],
             state.view != "lessons",
+            lessons_pages(state.lang)
+            if state.view == "lessons" and not state.problem and lessons_hidden
+            else no_update,
             counter,
             slide_words,
             notice,

@@ -151,6 +151,7 @@ def chart_section(chart_id: str, title: str, walkable: bool = False, lazy: bool 
                         _("Show the data: {chart}").format(chart=title.lower()),
                         id={"type": "data-summary", "chart": chart_id},
                     ),
+                    dcc.Store(id={"type": "data-wanted", "chart": chart_id}),
                     html.Div(id={"type": "data-table", "chart": chart_id}),
                 ],
             ),
@@ -356,6 +357,13 @@ def layout(frames: Frames, lang: str) -> html.Div:
         return _page(frames.in_language(lang))
 
 
+def lessons_view(frames: Frames) -> list[html.Div]:
+    """The lessons view's pages (the introduction, the lessons, the glossary), in the current language. The
+    page's layout leaves them out, so that a first load renders only what it shows; the page's callback sends
+    them when the view is first opened."""
+    return [introduction_page(frames), lessons_page(frames), glossary_page(frames)]
+
+
 def _page(frames: Frames) -> html.Div:
     public = public_url()
     return html.Div(
@@ -385,11 +393,7 @@ def _page(frames: Frames) -> html.Div:
                 tabIndex="-1",
                 children=[
                     lesson_aside(),
-                    html.Div(
-                        id="lessons-view",
-                        hidden=True,
-                        children=[introduction_page(frames), lessons_page(frames), glossary_page(frames)],
-                    ),
+                    html.Div(id="lessons-view", hidden=True),  # filled when first shown: lessons_view()
                     html.Div(
                         id="view",
                         children=[

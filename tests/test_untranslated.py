@@ -17,7 +17,7 @@ from dashboard.facts import facts_panel
 from dashboard.frames import Frames, load_frames
 from dashboard.handout import handout_pages, source_pack_pages
 from dashboard.i18n import use
-from dashboard.layout import layout
+from dashboard.layout import layout, lessons_view
 from dashboard.lessons import lesson_panel
 from dashboard.slides import slide_text
 from dashboard.style import DASHBOARD, PHONE, Style, slide_size
@@ -133,7 +133,7 @@ def test_the_comparison_and_the_timeline_say_everything_in_russian(view: State) 
 def test_the_page_lessons_and_glossary_say_everything_in_russian() -> None:
     with use("ru"):
         here = FRAMES.in_language("ru")
-        texts = list(_component_texts(layout(FRAMES, "ru")))
+        texts = list(_component_texts(layout(FRAMES, "ru"))) + list(_component_texts(lessons_view(here)))
         for _index, row in here.lessons.iterrows():
             texts += _component_texts(lesson_panel(here, row, revealed=True))
         assert _english(iter(texts)) == []

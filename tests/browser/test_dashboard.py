@@ -98,3 +98,38 @@ def test_page_makes_no_request_outside_its_server(page: Page, server_url: str) -
     _open(page, f"{server_url}/?congress=2")
     hosts = {urlparse(url).hostname for url in page.requests}
     assert hosts == {"127.0.0.1"}
+
+
+def _callbacks(page: Page) -> int:
+    return sum("/_dash-update-component" in url for url in page.requests)  # type: ignore[attr-defined]
+
+
+def test_the_server_is_asked_only_for_what_the_page_shows(page: Page, server_url: str) -> None:
+    """One callback per first load and per view change while every data table is closed; an open table is
+    made, and follows the view; the lessons view's pages are not in the first load's layout."""
+    _open(page, f"{server_url}/?congress=2")
+    page.wait_for_load_state("networkidle")
+    assert _callbacks(page) == 1
+    assert page.locator("#lessons-view").evaluate("view => view.children.length") == 0
+
+    summary = page.locator("[id*='data-summary'][id*='party-seats']")
+    table = page.locator("[id*='data-table'][id*='party-seats']")
+    summary.click()
+    expect(table).to_contain_text("Bolsheviks")
+    expect(table).to_contain_text("390")
+    assert _callbacks(page) == 2
+    page.locator("#next").click()  # open while the view changes: the Third Congress's rows
+    expect(table).to_contain_text("more than 860")
+    page.wait_for_load_state("networkidle")
+    assert _callbacks(page) == 4
+
+    summary.click()  # closed: a view change asks for the page's callback alone
+    page.locator("#next").click()
+    expect(page.locator("#congress-select")).to_contain_text("Fourth")
+    page.wait_for_load_state("networkidle")
+    assert _callbacks(page) == 5
+    summary.click()  # opened again: the Fourth Congress's rows, not the Third's it last showed
+    expect(table).not_to_contain_text("more than 860")
+    page.wait_for_load_state("networkidle")
+    assert _callbacks(page) == 6
+    assert page.console_errors == []  # type: ignore[attr-defined]
