@@ -44,8 +44,9 @@ SUFFIXES = (".js", ".css")
 ENCODINGS = ("br", "gzip")  # in order of preference; anything else gets the file as it is
 BUILD_DIR = Path(os.environ.get("CONGRESS_STATIC_DIR") or Path(__file__).resolve().parent.parent / "build" / "static")
 URL_ATTRIBUTE = re.compile(r'\b((?:src|href)=")([^"]+)(")')
-POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
-"""Dash's @babel/polyfill (core-js 2, for browsers without ES2017), which the page does not load."""
+UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:dash/deps/polyfill@|dash/dash_table/)[^"]*"></script>\n?')
+"""Scripts Dash links that the page does not load: its @babel/polyfill (core-js 2, for browsers without
+ES2017; vendor.GENERATOR_RUNTIME is the part it needs) and dash_table's bundle (the page has no DataTable)."""
 
 
 def dash_bundles() -> dict[str, set[str]]:
@@ -205,7 +206,7 @@ class StaticFiles:
         interpolate = app.interpolate_index
 
         def interpolate_index(**parts: str) -> str:
-            parts["scripts"] = POLYFILL.sub("", parts.get("scripts", ""))
+            parts["scripts"] = UNUSED_SCRIPTS.sub("", parts.get("scripts", ""))
             for part in ("css", "scripts", "favicon"):
                 parts[part] = URL_ATTRIBUTE.sub(
                     lambda m: m[1] + html.escape(self.page_url(html.unescape(m[2]), app)) + m[3], parts.get(part, "")

@@ -1,6 +1,6 @@
 """The page's static files in headless Chromium against the live dashboard: the charts draw with the partial
-plotly.js bundle and the generator runtime while plotly.py's full bundle and Dash's polyfill are never
-requested, and a second visit asks the server for no
+plotly.js bundle and the generator runtime while plotly.py's full bundle, Dash's polyfill and dash_table's
+bundle are never requested, and a second visit asks the server for no
 static file at all (not even whether it changed)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ PAGES = [
 ]
 STATIC = ("/_static/", "/assets/", "/_dash-component-suites/", "/_favicon.ico")
 FULL_BUNDLE = ("plotly.min.js", "/plotly/package_data/")
-POLYFILL = "/deps/polyfill@"
+UNUSED = ("/deps/polyfill@", "/dash_table/")  # Dash's polyfill and the table bundle: the page loads neither
 
 
 def _is_full_bundle(url: str) -> bool:
@@ -37,7 +37,7 @@ def test_charts_draw_without_the_full_plotly_bundle(
     expect(page.locator(drawn).first).to_be_visible(timeout=20_000)
     assert page.locator(drawn).count() >= marks
     page.wait_for_load_state("networkidle")
-    assert not [url for url in page.requests if _is_full_bundle(url) or POLYFILL in url]
+    assert not [url for url in page.requests if _is_full_bundle(url) or any(u in url for u in UNUSED)]
     assert page.evaluate("typeof window.regeneratorRuntime.mark") == "function"  # what dcc's lazy graph calls
     scripts = [url for url in page.requests if urlparse(url).path.endswith(".js")]
     assert scripts and all(urlparse(url).path.startswith("/_static/") for url in scripts), scripts
