@@ -223,13 +223,14 @@ def workers_rss_mb(run: Path) -> float:
     return total
 
 
-def distinct_requests(port: int, pages: Pages, views: list[str], count: int, clients: int = 8) -> int:
-    """`count` callback requests from `clients` at once, each body a view, theme and window not asked before
-    in this run until every combination has been (then they repeat, as a class's do)."""
+def distinct_requests(port: int, pages: Pages, views: list[str], count: int, start: int = 0, clients: int = 8) -> int:
+    """`count` callback requests from `clients` at once, the `start`-th on of one sequence: each body a view,
+    theme and window not asked before in this run until every combination has been (then they repeat, as a
+    class's do)."""
     combos = [(v, t, w) for v in views for t in THEMES for w in WINDOWS]
     random.Random(7).shuffle(combos)
     errors = [0]
-    counter = iter(range(count))
+    counter = iter(range(start, start + count))
     lock = threading.Lock()
 
     def client() -> None:
@@ -378,14 +379,15 @@ def main() -> None:
         first = time.perf_counter() - began
         rss1 = workers_rss_mb(run)
         began = time.perf_counter()
-        errors2 = distinct_requests(port, pages, views, args.memory)
+        errors2 = distinct_requests(port, pages, views, args.memory, start=args.memory)
         second = time.perf_counter() - began
         rss2 = workers_rss_mb(run)
         notes.append(
             f"Workers' memory (all workers summed): {rss0:.0f} MB before, {rss1:.0f} MB after {args.memory:,} "
-            f"callback requests with distinct bodies ({args.memory / first:.0f}/s), {rss2:.0f} MB after "
-            f"{2 * args.memory:,} ({args.memory / second:.0f}/s; {(rss2 / rss1 - 1) * 100:+.1f} %); "
-            f"{errors1 + errors2} errors."
+            f"callback requests ({args.memory / first:.0f}/s), {rss2:.0f} MB after {2 * args.memory:,} "
+            f"({args.memory / second:.0f}/s; {(rss2 / rss1 - 1) * 100:+.1f} %); {errors1 + errors2} errors. The "
+            f"requests are one sequence of the {len(views) * len(THEMES) * len(WINDOWS):,} views × themes × "
+            "windows a pupil can ask for, each asked once before any is asked again."
         )
         print(notes[-1], flush=True)
     write(args.out, rows, notes, args)
