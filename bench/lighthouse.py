@@ -253,7 +253,8 @@ def report(rows: list[Row], runs: int, warm_loads: int) -> str:
         f"{runs} Lighthouse runs with a cold browser cache (each number's own median); desktop and mobile are "
         "Lighthouse's presets, with its simulated throttling. Transfer is Lighthouse's total byte weight of the "
         "load (kB = 1000 bytes). The minimal app is `bench/minimal_app.py`, one Dash graph. Load average of "
-        f"the machine over the last 15 minutes of the run: {os.getloadavg()[2]:.1f} (other work shared it).",
+        f"the machine over the last 15 minutes of the run: {os.getloadavg()[2]:.1f} (the servers' warm-up and "
+        "Lighthouse's own Chromium included; on 2 cores, anything else running raises blocking time).",
         "",
         *table(rows),
         "",
