@@ -32,7 +32,10 @@ DESKS = (1920, 1366)
 """The windows a class most often has (a projector's or monitor's, a laptop's): their figures are built
 before pupils ask, in every theme where there is a figure store."""
 LAPTOPS = (1280, 1440, 1536, 1600, 1024)
-"""Other common laptop windows: built into the figure store in the light theme."""
+"""Other common laptop windows: built into the figure store in the light theme before pupils ask, and in the
+others once the server serves."""
+TABLETS = (768,)
+"""A tablet held upright: built into the figure store once the server serves."""
 
 
 def _size(width: int | None, chart_id: str) -> Size:
@@ -134,12 +137,9 @@ class ChartCache:
         """The chart's caption for a view."""
         return self._summary(chart_id, view_key(chart_id, view))
 
-    def warm(self, part: int = 0, parts: int = 1) -> int:
-        """Build every congress's figures and the timeline's, in every language, before pupils ask (every
-        `parts`-th of them from the `part`-th, to share the work among processes); return how many. Without a
-        store: the light desk and laptop windows. With one (reading it is cheap): those and the phone in every
-        theme, and more laptops in the light one."""
-        views = [
+    def _views(self) -> list[tuple[str, State]]:
+        """Every chart of every congress, and the timeline, in every language."""
+        return [
             view
             for lang in LANGUAGES
             for view in [
@@ -147,6 +147,19 @@ class ChartCache:
                 ("timeline", State(view="timeline", lang=lang)),
             ]
         ]
+
+    def _pairs(self) -> list[State]:
+        """Every pair of congresses compared, in date order and counts, in every language."""
+        ids = list(self.frames.congresses.sort_values("start_ns").congress_id)
+        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        return [State(view="compare", compare_ids=pair, lang=lang) for lang in LANGUAGES for pair in pairs]
+
+    def warm(self, part: int = 0, parts: int = 1) -> int:
+        """Build every congress's figures and the timeline's, in every language, before pupils ask (every
+        `parts`-th of them from the `part`-th, to share the work among processes); return how many. Without a
+        store: the light desk and laptop windows. With one (reading it is cheap): those and the phone in every
+        theme, and more laptops in the light one."""
+        views = self._views()
         windows: list[tuple[int | None, tuple[str, ...]]] = [(w, ("light",)) for w in DESKS]
         if self.store is not None:
             windows = [(w, tuple(THEMES)) for w in (*DESKS, None)] + [(w, ("light",)) for w in LAPTOPS]
@@ -168,9 +181,7 @@ class ChartCache:
         the desk windows and the phone in the light theme, its caption and its change table (every `parts`-th
         pair from the `part`-th); return how many figures. Pupils' comparisons are read, not built, once this
         has run; other orders, measures, themes and sizes are built when first asked for."""
-        ids = list(self.frames.congresses.sort_values("start_ns").congress_id)
-        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
-        views = [State(view="compare", compare_ids=pair, lang=lang) for lang in LANGUAGES for pair in pairs]
+        views = self._pairs()
         for view in views[part::parts]:
             for width in (*DESKS, None):
                 self.figure("compare", view, _size(width, "compare"))
@@ -178,23 +189,46 @@ class ChartCache:
             self.change_table(view)
         return len(views[part::parts]) * (len(DESKS) + 1)
 
+    def warm_later(self, part: int = 0, parts: int = 1) -> int:
+        """What a server builds at low priority once it serves, the likeliest first: every pair of congresses
+        compared (warm_comparisons), then every congress, the timeline and every pair compared at every desk,
+        laptop, tablet and phone window in every theme (every `parts`-th figure from the `part`-th); return
+        how many figures were asked for (those already stored are read, not built)."""
+        asked = self.warm_comparisons(part, parts)
+        jobs = self.later_jobs()[part::parts]
+        for job in jobs:
+            self.figure(*job)
+        return asked + len(jobs)
 
-def _build_part(part: int, parts: int, comparisons: bool = False) -> int:
+    def later_jobs(self) -> list[tuple[str, State, Size, str]]:
+        """Every figure of every congress, the timeline and every pair compared, at every desk, laptop, tablet
+        and phone window, in every theme: (chart, view, size, theme)."""
+        views = [*self._views(), *(("compare", view) for view in self._pairs())]
+        return [
+            (chart_id, view, _size(width, chart_id), theme)
+            for chart_id, view in views
+            for width in (*DESKS, *LAPTOPS, *TABLETS, None)
+            for theme in THEMES
+        ]
+
+
+def _build_part(part: int, parts: int, later: bool = False) -> int:
     frames = load_frames()
     charts = ChartCache(frames, store=FigureStore.from_environment(frames))
-    return charts.warm_comparisons(part, parts) if comparisons else charts.warm(part=part, parts=parts)
+    return charts.warm_later(part, parts) if later else charts.warm(part=part, parts=parts)
 
 
 def main() -> None:
-    """Build the figure store (CONGRESS_FIGURE_STORE): every congress and the timeline, in every theme, at the
-    desk, laptop and phone sizes (`--comparisons`: every pair of congresses compared instead); other views and
-    sizes are stored when first asked for. bin/serve runs it before it starts (`--prune`: on every core,
-    removing the folders of older records or code) and before it replaces its instances (`--processes 1`,
-    beside a class being served), and the comparisons at low priority once it serves."""
+    """Build the figure store (CONGRESS_FIGURE_STORE): every congress and the timeline at the desk and phone
+    sizes in every theme and the laptop sizes in the light one (`--later`: ChartCache.warm_later, every pair
+    of congresses compared and every theme at every common window); other views and sizes are stored when
+    first asked for. bin/serve runs it before it starts (`--prune`: on every core, removing the folders of
+    older records or code) and before it replaces its instances (`--processes 1`, beside a class being
+    served), and `--later` at low priority once it serves."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--prune", action="store_true")
-    parser.add_argument("--comparisons", action="store_true")
+    parser.add_argument("--later", action="store_true")
     args = parser.parse_args()
     frames = load_frames()
     store = FigureStore.from_environment(frames)
@@ -206,7 +240,7 @@ def main() -> None:
                 shutil.rmtree(old)
     parts = args.processes
     with ProcessPoolExecutor(parts) as pool:
-        built = sum(pool.map(_build_part, range(parts), [parts] * parts, [args.comparisons] * parts))
+        built = sum(pool.map(_build_part, range(parts), [parts] * parts, [args.later] * parts))
     print(f"figures: {built} in {store.folder}", flush=True)
 
 

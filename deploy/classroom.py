@@ -103,7 +103,8 @@ class Classroom:
         self.store = Path(setting(STORE_ENV, str(ROOT / "build" / "figures"))).resolve()
         self.render_socket = self.run / "render.sock"
         self.renderer: subprocess.Popen | None = None
-        self.comparisons: subprocess.Popen | None = None
+        self.later: subprocess.Popen | None = None
+        self.later_started = 0.0
 
     def start_renderer(self) -> None:
         """The server's one export queue and its Chromium (dashboard.render_service)."""
@@ -121,19 +122,30 @@ class Classroom:
             command = [sys.executable, "-m", "dashboard.chart_cache", *options]
             subprocess.run(command, cwd=ROOT, env={**os.environ, STORE_ENV: str(self.store)}, check=True)
 
-    def build_comparisons(self) -> None:
-        """Build every pair of congresses compared into the store, at the lowest CPU priority, while the class is
-        served: a comparison asked for before it is built is built by its worker, as before."""
-        self.stop_comparisons()
+    def build_later(self) -> None:
+        """Build every pair of congresses compared, and every view at every common window in every theme, into
+        the store, at the lowest CPU priority, while the class is served (ChartCache.warm_later): a view asked
+        for before it is built is built by its worker, as before."""
+        self.stop_later()
         if self.warm != "0":
-            command = [sys.executable, "-m", "dashboard.chart_cache", "--comparisons"]
+            command = [sys.executable, "-m", "dashboard.chart_cache", "--later"]
             env = {**os.environ, STORE_ENV: str(self.store)}
-            self.comparisons = subprocess.Popen(command, cwd=ROOT, env=env, preexec_fn=lambda: os.nice(19))
+            self.later = subprocess.Popen(command, cwd=ROOT, env=env, preexec_fn=lambda: os.nice(19))
+            self.later_started = time.monotonic()
 
-    def stop_comparisons(self) -> None:
-        if self.comparisons is not None and self.comparisons.poll() is None:
-            self.comparisons.terminate()
-            self.comparisons.wait(timeout=30)
+    def check_later(self) -> None:
+        """Say once when the low-priority build has finished (bench/classroom.py waits for this line)."""
+        if self.later is not None and self.later.poll() is not None:
+            seconds, code, self.later = time.monotonic() - self.later_started, self.later.returncode, None
+            if code == 0:
+                print(f"figure store: every view at every common window built ({seconds:.0f} s)", flush=True)
+            else:
+                print(f"figure store: the low-priority build stopped (exit {code})", file=sys.stderr, flush=True)
+
+    def stop_later(self) -> None:
+        if self.later is not None and self.later.poll() is None:
+            self.later.terminate()
+            self.later.wait(timeout=30)
 
     def slot(self, index: int) -> Path:
         return self.run / f"slot-{index + 1}.sock"
@@ -209,7 +221,7 @@ class Classroom:
         self.nginx = subprocess.Popen([*command, "-g", "daemon off;"])
         self.wait_listening()
         print(f"Serving the dashboard on http://{self.listen}/ (bin/serve; Ctrl-C stops it)", flush=True)
-        self.build_comparisons()
+        self.build_later()
 
     def link(self, index: int, instance: Instance) -> None:
         """Point slot `index` at `instance`: new connections go to it from now on."""
@@ -262,7 +274,7 @@ class Classroom:
                 self.build_figures("--processes", "1")  # the records or the code may have changed
                 for index in range(len(self.instances)):
                     self.replace(index)
-                self.build_comparisons()
+                self.build_later()
                 continue
             if self.nginx is not None and self.nginx.poll() is not None:
                 print("nginx exited; stopping", file=sys.stderr)
@@ -271,6 +283,7 @@ class Classroom:
                 print("the export service exited; starting it again", file=sys.stderr, flush=True)
                 self.render_socket.unlink(missing_ok=True)
                 self.start_renderer()
+            self.check_later()
             for index, instance in enumerate(self.instances):
                 if instance.process.poll() is not None:
                     print(f"gunicorn instance {index + 1} exited; replacing it", file=sys.stderr, flush=True)
@@ -279,7 +292,7 @@ class Classroom:
         self.stop()
 
     def stop(self) -> None:
-        self.stop_comparisons()
+        self.stop_later()
         if self.nginx is not None and self.nginx.poll() is None:
             self.nginx.send_signal(signal.SIGQUIT)  # graceful shutdown
             try:

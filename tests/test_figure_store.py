@@ -7,7 +7,7 @@ from pathlib import Path
 
 from plotly.io.json import to_json_plotly
 
-from dashboard.chart_cache import ChartCache
+from dashboard.chart_cache import ChartCache, _size
 from dashboard.figure_store import FigureStore
 from dashboard.frames import Frames
 from dashboard.style import PHONE, dashboard_size
@@ -77,3 +77,20 @@ def test_the_comparisons_warmed_are_read_without_building(frames: Frames, tmp_pa
     assert reader.change_table(russian).columns[0] == "Партия"
     assert reader.summary("compare", russian).startswith("Первый Всероссийский съезд Советов: Эсеры 285")
     assert reader.figure("compare", english, PHONE, "light")["layout"]["title"]["text"]
+
+
+def test_the_later_build_covers_every_common_window_in_every_theme(frames: Frames, tmp_path: Path) -> None:
+    """What bin/serve builds at low priority once it serves: every view (126 congress charts and the timeline,
+    300 pairs compared, in 2 languages) at 9 windows in 3 themes; a worker reads each without building it."""
+    builder = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    jobs = builder.later_jobs()
+    assert len(jobs) == (25 * 5 + 1 + 300) * 2 * 9 * 3
+    pair = State(view="compare", compare_ids=("ar-01", "ar-02"), lang="en")
+    assert ("compare", pair, _size(1440, "compare"), "dark") in jobs
+    assert ("party-seats", State(congress_id="ar-02", lang="ru"), _size(768, "party-seats"), "contrast") in jobs
+    parts = 5000  # this part: the first comparison's 3 figures, then jobs 0, 5000, 10000, 15000 and 20000
+    assert builder.warm_later(part=0, parts=parts) == 3 + 5
+    reader = ChartCache(frames, store=FigureStore(tmp_path, frames))
+    reader._rows = None  # type: ignore[assignment]  # a read must not build rows
+    for chart_id, view, size, theme in jobs[::parts]:
+        assert reader.figure(chart_id, view, size, theme) == ChartCache(frames).figure(chart_id, view, size, theme)
