@@ -18,7 +18,7 @@ from dashboard.charts.vote_seats import hall_votes
 from dashboard.facts import citation_block, facts_panel
 from dashboard.frames import Frames
 from dashboard.i18n import _, current, other_language, use
-from dashboard.layout import PARTIES, lessons_view, present_label
+from dashboard.layout import BLANK, PARTIES, lessons_view, present_label
 from dashboard.lessons import has_question, lesson_panel
 from dashboard.slides import SLIDES, slide_number, slide_text
 from dashboard.style import (
@@ -34,9 +34,6 @@ from dashboard.style import (
 )
 from dashboard.urls import MAX_COMPARED, congress_search, parse_search, problem_text, search
 from dashboard.urls import State as ViewState
-
-EMPTY = {"data": [], "layout": {}}
-"""The figure of a chart with nothing to draw: its section is hidden, and its caption says why."""
 
 
 def graph_style(figure: dict | None) -> dict:
@@ -355,7 +352,7 @@ def register(app: Dash, frames: Frames, charts: ChartCache) -> None:
         shown = shown_chart(chart_id, state)
         figure, walk = charts.figure(shown, state, size, state.theme), charts.walk(shown, state)
         return (
-            figure or EMPTY,
+            figure or BLANK,
             charts.summary(shown, state),
             f"chart chart-{chart_id}" + (" empty" if figure is None else ""),
             graph_style(figure),

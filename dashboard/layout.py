@@ -58,6 +58,11 @@ def congress_options(frames: Frames, grouped: bool = True) -> list[dict]:
     return options
 
 
+BLANK = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
+"""A graph's figure until its chart arrives, and where its chart has nothing to draw: Plotly draws a graph
+as soon as it is on the page, even hidden or empty, and axes cost it more than the rest of an empty graph."""
+
+
 def graph_config(filename: str) -> dict:
     """Plotly's own controls: the camera button alone, for a quick projector-size PNG.
 
@@ -130,6 +135,7 @@ def chart_section(chart_id: str, title: str, walkable: bool = False, lazy: bool 
     (`assets/lazy_draw.js`), so that a page draws first what a reader sees."""
     graph = dcc.Graph(
         id=f"graph-{chart_id}",
+        figure=BLANK,
         config=graph_config(f"congresses-of-soviets-{chart_id}"),
         className="graph",
         responsive=True,
