@@ -14,7 +14,14 @@ from dashboard.server import create_app
 
 def with_noop(app: Dash) -> Dash:
     """`app` with a hidden button and a callback that does nothing when it is clicked."""
-    app.layout = html.Div([app.layout, html.Button(id="bench-noop-in", hidden=True), html.Div(id="bench-noop-out")])
+    page = app.layout  # a function: the page's layout in the language of the page that asks for it
+
+    def layout() -> html.Div:
+        shown = page() if callable(page) else page
+        return html.Div([shown, html.Button(id="bench-noop-in", hidden=True), html.Div(id="bench-noop-out")])
+
+    app.layout = layout
+    app.validation_layout = layout()  # what Dash checks the callbacks' ids against; else the page's own
 
     @app.callback(Output("bench-noop-out", "children"), Input("bench-noop-in", "n_clicks"))
     def noop(_clicks: int | None) -> None:

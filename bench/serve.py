@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -177,6 +178,7 @@ WATCH = """() => {
 """Times the charts on show (those drawn: the ones below the fold wait, assets/lazy_draw.js) redrawn after Next."""
 
 TIMES = "() => Math.max(...window.__drawn.values()) - window.__t0"
+SEAT_MARKS = "#graph-party-seats .scatterlayer .point"  # one per delegate in the hall
 
 
 def browser_numbers(url: str, loads: int, changes: int) -> dict:
@@ -211,17 +213,19 @@ def browser_numbers(url: str, loads: int, changes: int) -> dict:
         page = context.new_page()
         page.goto(f"{url}/?congress=1")
         page.wait_for_function(DRAWN, timeout=60_000, polling="raf")
-        redraws, answers = [], []
+        redraws, answers, marks = [], [], []
         page.on(  # the callback's round trip as the browser saw it (request sent to response received)
             "requestfinished",
-            lambda r: answers.append(r.timing["responseEnd"]) if r.url.endswith(CALLBACK_PATH) else None,
+            lambda r: answers.append(r.timing["responseEnd"]) if urlparse(r.url).path.endswith(CALLBACK_PATH) else None,
         )
         for _ in range(changes):
             page.wait_for_timeout(300)
             page.evaluate(WATCH)
             page.wait_for_function("() => window.__drawn.size >= window.__graphs", timeout=10_000, polling="raf")
             redraws.append(page.evaluate(TIMES))
+            marks.append(page.locator(SEAT_MARKS).count())
         numbers["redraw_ms"] = redraws
+        numbers["seat_marks"] = marks
         numbers["answer_ms"] = answers
         context.close()
         browser.close()
@@ -343,6 +347,9 @@ def render(report: dict, args: argparse.Namespace) -> str:
         f"| {median(b['load_ms']):.0f} | {min(b['load_ms']):.0f} | {max(b['load_ms']):.0f} |",
         f"| Next to every chart on show redrawn ({len(b['redraw_ms'])} changes), ms "
         f"| {redraw:.0f} | {min(b['redraw_ms']):.0f} | {max(b['redraw_ms']):.0f} |",
+        f"| of which to the fullest hall ({max(b['seat_marks']):,} seat marks; the others "
+        f"{min(b['seat_marks']):,}–{sorted(b['seat_marks'])[-2]:,}), ms "
+        f"| {b['redraw_ms'][b['seat_marks'].index(max(b['seat_marks']))]:.0f} | | |",
         "| the callback's round trip as the browser saw it, ms "
         + (
             f"| {median(b['answer_ms']):.0f} | {min(b['answer_ms']):.0f} | {max(b['answer_ms']):.0f} |"
