@@ -180,7 +180,8 @@ class ChartCache:
         """Build every pair of congresses compared, in date order and counts, in every language: its figure at
         the desk windows and the phone in the light theme, its caption and its change table (every `parts`-th
         pair from the `part`-th); return how many figures. Pupils' comparisons are read, not built, once this
-        has run; other orders, measures, themes and sizes are built when first asked for."""
+        has run; warm_later goes on to the other themes and windows, and other orders and measures are built
+        when first asked for."""
         views = self._pairs()
         for view in views[part::parts]:
             for width in (*DESKS, None):
