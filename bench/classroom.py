@@ -89,6 +89,7 @@ class Pages:
         assets = re.findall(r'(?:src|href)="(/_static/[^"]+)"', page)
         dcc = next(a for a in assets if a.endswith("/dash/dcc/dash_core_components.js")).rsplit("/", 1)[0]
         assets += ["/_dash-layout", "/_dash-dependencies", f"{dcc}/async-dropdown.js", f"{dcc}/async-graph.js"]
+        assets = list(dict.fromkeys(assets))  # the page preloads the two chunks: each is fetched once
         connection.request("GET", "/_dash-dependencies")
         main = selector_callback(json.loads(connection.getresponse().read()))
         return cls(assets, main)

@@ -47,6 +47,9 @@ URL_ATTRIBUTE = re.compile(r'\b((?:src|href)=")([^"]+)(")')
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:dash/deps/polyfill@|dash/dash_table/)[^"]*"></script>\n?')
 """Scripts Dash links that the page does not load: its @babel/polyfill (core-js 2, for browsers without
 ES2017; vendor.GENERATOR_RUNTIME is the part it needs) and dash_table's bundle (the page has no DataTable)."""
+PRELOADED = ("async-graph.js", "async-dropdown.js")
+"""dcc's lazy chunks every page draws with, fetched beside the page's scripts rather than once the renderer asks
+for them: a chunk that arrives after the first answer draws its graph or menu late, and what is below moves."""
 
 
 def dash_bundles() -> dict[str, set[str]]:
@@ -207,6 +210,8 @@ class StaticFiles:
 
         def interpolate_index(**parts: str) -> str:
             parts["scripts"] = UNUSED_SCRIPTS.sub("", parts.get("scripts", ""))
+            preloads = [f'<link rel="preload" href="{self.url("dash/dcc", name)}" as="script">' for name in PRELOADED]
+            parts["css"] = "\n".join([*preloads, parts.get("css", "")])
             for part in ("css", "scripts", "favicon"):
                 parts[part] = URL_ATTRIBUTE.sub(
                     lambda m: m[1] + html.escape(self.page_url(html.unescape(m[2]), app)) + m[3], parts.get(part, "")

@@ -39,6 +39,9 @@ def test_charts_draw_without_the_full_plotly_bundle(
     page.wait_for_load_state("networkidle")
     assert not [url for url in page.requests if _is_full_bundle(url) or any(u in url for u in UNUSED)]
     assert page.evaluate("typeof window.regeneratorRuntime.mark") == "function"  # what dcc's lazy graph calls
+    paths = [urlparse(url).path for url in page.requests]
+    chunks = [i for i, path in enumerate(paths) if path.endswith(("/async-graph.js", "/async-dropdown.js"))]
+    assert len(chunks) == 2 and max(chunks) < paths.index("/_dash-layout")  # preloaded, not asked for late
     scripts = [url for url in page.requests if urlparse(url).path.endswith(".js")]
     assert scripts and all(urlparse(url).path.startswith("/_static/") for url in scripts), scripts
     assert page.evaluate("window.Plotly.version") == "4.1.1"
