@@ -241,9 +241,9 @@ def workers_rss_mb(run: Path) -> float:
 
 
 def distinct_requests(port: int, pages: Pages, views: list[str], count: int, start: int = 0, clients: int = 8) -> int:
-    """`count` callback requests from `clients` at once, the `start`-th on of one sequence: each body a view,
-    theme and window not asked before in this run until every combination has been (then they repeat, as a
-    class's do)."""
+    """`count` callback requests from `clients` at once, from the `start`-th of one sequence on: each body a
+    view, theme and window not asked before in this run until every combination has been (then they repeat,
+    as a class's do)."""
     combos = [(v, t, w) for v in views for t in THEMES for w in WINDOWS]
     random.Random(7).shuffle(combos)
     errors = [0]
