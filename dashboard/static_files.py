@@ -50,6 +50,9 @@ ES2017; vendor.GENERATOR_RUNTIME is the part it needs) and dash_table's bundle (
 PRELOADED = ("async-graph.js", "async-dropdown.js")
 """dcc's lazy chunks every page draws with, fetched beside the page's scripts rather than once the renderer asks
 for them: a chunk that arrives after the first answer draws its graph or menu late, and what is below moves."""
+PRELOADED_REQUESTS = ("_dash-layout", "_dash-dependencies")
+"""What Dash's renderer asks for first, once every script has run: asked for beside the scripts instead, so the
+answers are there when the renderer starts (a phone on a slow line waits one round trip less)."""
 
 
 def dash_bundles() -> dict[str, set[str]]:
@@ -216,6 +219,10 @@ class StaticFiles:
                 parts[part] = URL_ATTRIBUTE.sub(
                     lambda m: m[1] + html.escape(self.page_url(html.unescape(m[2]), app)) + m[3], parts.get(part, "")
                 )
+            fetches = [
+                f'<link rel="preload" href="{self.prefix}{path}" as="fetch" crossorigin>' for path in PRELOADED_REQUESTS
+            ]
+            parts["css"] = "\n".join([*fetches, parts["css"]])
             return interpolate(**parts)
 
         app.interpolate_index = interpolate_index  # type: ignore[method-assign]

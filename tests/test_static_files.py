@@ -31,7 +31,9 @@ def page(app: Dash) -> str:
 
 
 def _links(page: str) -> list[str]:
-    return re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', page)
+    """The files the page links: its scripts, styles, icon and preloaded chunks (not the layout and callback
+    graph it preloads `as="fetch"`, which are Dash's answers, not files)."""
+    return re.findall(r'<(?:script|link)\b(?![^>]*\bas="fetch")[^>]*\b(?:src|href)="([^"]+)"', page)
 
 
 def _source(url: str) -> Path:
