@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dash import Dash
 from flask import has_request_context, request
@@ -14,6 +15,7 @@ from dashboard.figure_store import FigureStore
 from dashboard.frames import Frames, load_frames
 from dashboard.i18n import DEFAULT, LANGUAGES, _, use
 from dashboard.layout import layout
+from dashboard.page_shell import page_shell
 from dashboard.serving import harden
 from dashboard.static_files import StaticFiles
 from dashboard.urls import page_language
@@ -52,13 +54,16 @@ def create_app(frames: Frames | None = None) -> Dash:
 
 
 def _index_in_language(app: Dash) -> None:
-    """Write the page's `<html lang>` and title in the language its address asks for (`?lang=ru`)."""
+    """Write the page's `<html lang>`, title and shell (what it shows before its scripts have run) in the
+    language its address asks for (`?lang=ru`)."""
     interpolate = app.interpolate_index
 
     def interpolate_index(**parts: str) -> str:
-        lang = page_language(request.url) if has_request_context() else DEFAULT
+        address = request.url if has_request_context() else ""
+        lang = page_language(address)
         with use(lang):
             parts["title"] = _("Congresses of Soviets, 1917–1937")
+            parts["app_entry"] = page_shell(urlsplit(address).query) + parts["app_entry"]
         return interpolate(**parts).replace(f'<html lang="{DEFAULT}">', f'<html lang="{lang}">', 1)
 
     app.interpolate_index = interpolate_index  # type: ignore[method-assign]

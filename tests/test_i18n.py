@@ -113,6 +113,37 @@ def test_the_page_says_its_language_and_title(client) -> None:
     assert '<html lang="en">' in english and "<title>Congresses of Soviets, 1917–1937</title>" in english
 
 
+@pytest.mark.parametrize(
+    ("query", "shell"),
+    [
+        (
+            "/?congress=2",
+            '<div class="page shell theme-light"><header class="masthead"><h1>Congresses of Soviets, 1917–1937</h1>'
+            '</header><p class="shell-status" role="status">Loading the charts…</p></div>',
+        ),
+        (
+            "/?view=timeline&theme=dark&lang=ru",
+            '<div class="page shell theme-dark"><header class="masthead"><h1>Съезды Советов, 1917–1937</h1>'
+            '</header><p class="shell-status" role="status">Диаграммы загружаются…</p></div>',
+        ),
+        (  # a presentation's slides have no title (style.css)
+            "/?congress=2&present=1&theme=contrast",
+            '<div class="page shell theme-contrast"><header class="masthead"></header>'
+            '<p class="shell-status" role="status">Loading the charts…</p></div>',
+        ),
+        (  # a theme the page does not have is not written into the page
+            '/?congress=2&theme="><script>alert(1)</script>',
+            '<div class="page shell theme-light"><header class="masthead"><h1>',
+        ),
+    ],
+)
+def test_the_served_page_shows_its_title_before_its_scripts_run(client, query: str, shell: str) -> None:
+    """dashboard/page_shell.py: in the page's language and theme, before Dash's entry point."""
+    page = client.get(query).get_data(as_text=True)
+    assert shell in page and page.index(shell) < page.index('<div id="react-entry-point">')
+    assert "<script>alert" not in page
+
+
 def _texts(node: object) -> list[str]:
     if isinstance(node, str):
         return [node]

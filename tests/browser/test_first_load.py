@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import screenshot
 
 RECORD_SHIFTS = """
 window.__shifts = [];
@@ -40,6 +42,56 @@ def test_nothing_moves_as_the_first_answer_arrives(page: Page, server_url: str, 
     page.wait_for_timeout(500)
     shifts = page.evaluate("window.__shifts")
     assert sum(s["value"] for s in shifts) < 0.1, shifts
+
+
+TITLES = """() => [...document.querySelectorAll('h1')].filter(h => h.offsetParent)
+  .map(h => ({shell: !!h.closest('.shell'), text: h.textContent, box: h.getBoundingClientRect().toJSON()}))"""
+"""Every title on show: the served page's (`.shell`) and the one Dash draws."""
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "status", "paper"),
+    [
+        ("/?congress=2", "Congresses of Soviets, 1917–1937", "Loading the charts…", "rgb(255, 255, 255)"),
+        (
+            "/?view=timeline&theme=dark&lang=ru",
+            "Съезды Советов, 1917–1937",
+            "Диаграммы загружаются…",
+            "rgb(21, 23, 26)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("width", [1920, 1350, 390])
+def test_the_title_shows_before_the_scripts_run_and_stays_where_it_is(
+    browser: Browser, server_url: str, query: str, title: str, status: str, paper: str, width: int
+) -> None:
+    """A phone on a slow line waits seconds for the page's scripts. Before they run (here, with JavaScript
+    off, they never do) the page shows its title and a line saying the charts are coming, in its language and
+    theme, and no "Loading..." of Dash's. Once Dash has drawn the page, the served title is gone and the
+    page's own is exactly where it was: one title on show, and it did not move."""
+    served = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False)
+    page = served.new_page()
+    page.goto(server_url + query)
+    before = page.evaluate(TITLES)
+    assert [(t["shell"], t["text"]) for t in before] == [(True, title)]
+    expect(page.locator(".shell-status")).to_have_text(status)
+    expect(page.locator("._dash-loading")).to_be_hidden()
+    assert page.evaluate("getComputedStyle(document.querySelector('.shell')).backgroundColor") == paper
+    if width == 390:
+        screenshot(page, f"served-page-{'ru' if 'ru' in query else 'en'}-390")
+    served.close()
+
+    drawn = browser.new_context(viewport={"width": width, "height": 900})
+    page = drawn.new_page()
+    page.goto(server_url + query)
+    expect(page.locator("#page")).not_to_have_class(re.compile(r"\bstarting\b"), timeout=20_000)
+    after = page.evaluate(TITLES)
+    assert [(t["shell"], t["text"]) for t in after] == [(False, title)]
+    assert {k: round(after[0]["box"][k], 1) for k in ("x", "y")} == {
+        k: round(before[0]["box"][k], 1) for k in ("x", "y")
+    }
+    expect(page.locator(".shell")).to_be_hidden()
+    drawn.close()
 
 
 DRAWN_CHARTS = """() => [...document.querySelectorAll('[data-lazy]')]
