@@ -61,12 +61,12 @@ def url_change(dependency: dict, search: Any) -> dict:
     return body
 
 
-def noop_request() -> dict:
-    """The body a browser would post for bench/noop_app.py's no-op callback."""
+def noop_request(clicks: int = 1) -> dict:
+    """The body a browser would post for bench/noop_app.py's no-op callback at its `clicks`-th click."""
     return {
         "output": "bench-noop-out.children",
         "outputs": {"id": "bench-noop-out", "property": "children"},
-        "inputs": [{"id": "bench-noop-in", "property": "n_clicks", "value": 1}],
+        "inputs": [{"id": "bench-noop-in", "property": "n_clicks", "value": clicks}],
         "changedPropIds": ["bench-noop-in.n_clicks"],
         "state": [],
     }
