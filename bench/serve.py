@@ -372,8 +372,8 @@ def render(report: dict, args: argparse.Namespace) -> str:
         "",
         "With distinct bodies the response cache seldom has the answer: what it saves is a repeated view "
         "(a class opening the link the teacher gave, a pupil going back), not a new one. Once the low-priority "
-        "build is done, a view's figures are read, not built: what is left is the callback itself (the page's "
-        "words for the view, Dash's JSON of about 60 outputs, compression).",
+        "build is done, a view's figures at a common window are read, not built: what is left is the callback "
+        "itself (the page's words for the view, Dash's JSON of about 60 outputs, compression).",
         "",
         "| in headless Chromium, 1920×1080 | median | min | max |",
         "| --- | ---: | ---: | ---: |",
