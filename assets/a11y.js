@@ -3,7 +3,9 @@
    - radio items are labels with role "option" around native radios (nested interactive controls):
      keep the native radios, in a radiogroup;
    - an opened dropdown puts the focus on its current option: in the first second after it opens, and until
-     a key is pressed in it, the focus goes to its search box instead, so typing filters. */
+     a key is pressed in it, the focus goes to its search box instead, so typing filters;
+   - the served page's title and "Loading the charts…" (dashboard/page_shell.py) leave the document once Dash
+     has drawn the page, which then has one title (style.css hides them already). */
 (function () {
   function repair(root) {
     root.querySelectorAll("input.dash-dropdown-focus-target[aria-hidden]").forEach(function (input) {
@@ -37,7 +39,11 @@
     if (search && event.target !== search && performance.now() - (opened.get(menu) || -Infinity) < 1000)
       search.focus();
   });
-  new MutationObserver(function () { repair(document); noteOpened(); })
+  function dropShell() {
+    var shell = document.querySelector("body > .shell");
+    if (shell && document.getElementById("page")) shell.remove();
+  }
+  new MutationObserver(function () { repair(document); noteOpened(); dropShell(); })
     .observe(document.documentElement, { childList: true, subtree: true, attributes: true,
                                          attributeFilter: ["aria-hidden", "role", "aria-selected"] });
 })();
