@@ -5,7 +5,7 @@
    - an opened dropdown puts the focus on its current option: in the first second after it opens, and until
      a key is pressed in it, the focus goes to its search box instead, so typing filters;
    - the served page's title and "Loading the charts…" (dashboard/page_shell.py) leave the document once Dash
-     has drawn the page, which then has one title (style.css hides them already). */
+     has drawn the page, which then has one title. */
 (function () {
   function repair(root) {
     root.querySelectorAll("input.dash-dropdown-focus-target[aria-hidden]").forEach(function (input) {

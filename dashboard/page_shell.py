@@ -1,7 +1,7 @@
 """The page as served, before its scripts have run: the site's title where the page draws it, and a line saying
 the charts are coming, in the page's language and theme. A phone on a slow line waits seconds for the scripts;
-with this it shows the title at once instead of an empty page. assets/style.css hides the shell, and Dash's
-own "Loading..." beneath it, as soon as Dash has drawn the page (`#page`)."""
+with this it shows the title at once instead of an empty page. assets/style.css hides Dash's own "Loading..."
+beneath it, and assets/a11y.js removes the shell as soon as Dash has drawn the page (`#page`)."""
 
 from __future__ import annotations
 
