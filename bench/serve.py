@@ -60,7 +60,6 @@ NOOP_APP = "bench.noop_app:server"
 CLIENTS = (1, 10, 40, 200)
 CACHES = {"on": "16", "off": "0"}  # megabytes of response cache per worker
 STORES = {"start": "as it starts", "later": "after its low-priority build"}
-NOOP_BODIES = 500_000  # more clicks than any row sends, so no two no-op requests are the same
 
 
 @contextmanager
@@ -127,16 +126,23 @@ class Bodies:
     def __init__(self, bodies: list[bytes]) -> None:
         self.bodies, self.next, self.lock = bodies, 0, threading.Lock()
 
-    @classmethod
-    def noop(cls) -> Bodies:
-        """The no-op's bodies, one click after another."""
-        return cls([json.dumps(noop_request(clicks)).encode() for clicks in range(1, NOOP_BODIES + 1)])
-
     def take(self) -> bytes:
         with self.lock:
             body = self.bodies[self.next % len(self.bodies)]
             self.next += 1
             return body
+
+
+class Clicks(Bodies):
+    """The no-op's bodies, one click after another, as a browser counts them: never the same twice."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    def take(self) -> bytes:
+        with self.lock:
+            self.next += 1
+            return json.dumps(noop_request(self.next)).encode()
 
 
 def run_clients(port: int, bodies: Bodies, clients: int, seconds: float | None = None, total: int | None = None):
@@ -299,7 +305,7 @@ def main() -> None:
             port, copy = free_port(), work / f"{store}-{cache}"  # each server starts from its own copy
             shutil.copytree(work / store, copy)
             with gunicorn(port, megabytes, copy) as master:
-                bodies, noop = Bodies(view_bodies(Pages.read(port))), Bodies.noop()
+                bodies, noop = Bodies(view_bodies(Pages.read(port))), Clicks()
                 report["bodies"] = len(bodies.bodies)
                 for clients in CLIENTS:
                     print(f"store {store}, cache {cache}, {clients} clients…", file=sys.stderr)
