@@ -52,7 +52,7 @@ PRELOADED = ("async-graph.js", "async-dropdown.js")
 for them: a chunk that arrives after the first answer draws its graph or menu late, and what is below moves."""
 PRELOADED_REQUESTS = ("_dash-layout", "_dash-dependencies")
 """What Dash's renderer asks for first, once every script has run: asked for beside the scripts instead, so the
-answers are there when the renderer starts (a phone on a slow line waits one round trip less)."""
+answers are there when the renderer starts (on Lighthouse's phone preset alone, within the noise of its score)."""
 
 
 def dash_bundles() -> dict[str, set[str]]:
